@@ -1,0 +1,13 @@
+// The `aspNetCore` handler line as the .NET Web SDK writes it on publish (REFERENCE §7,
+// dotnet/sdk WebConfigTransform.TransformHandlers): attribute order and values.
+
+export const STANDARD_HANDLER_ATTRIBUTES: readonly (readonly [name: string, value: string])[] = [
+  ['name', 'aspNetCore'],
+  ['path', '*'],
+  ['verb', '*'],
+  ['modules', 'AspNetCoreModuleV2'],
+  ['resourceType', 'Unspecified'],
+];
+
+/** `<add name="aspNetCore" path="*" verb="*" modules="AspNetCoreModuleV2" resourceType="Unspecified" />` */
+export const STANDARD_HANDLER_LINE = `<add ${STANDARD_HANDLER_ATTRIBUTES.map(([name, value]) => `${name}="${value}"`).join(' ')} />`;

@@ -1,0 +1,373 @@
+// A tolerant XML model for editing. It never throws: half-typed markup (an unclosed tag, a missing quote,
+// an attribute name with no value yet) still yields elements and attributes with exact offsets, and the
+// missing parts are `undefined`. Well-formedness is judged elsewhere (the validator), not here.
+//
+// Offsets are UTF-16 code-unit indexes into the text, the same unit LSP positions use.
+
+export type Quote = '"' | "'";
+
+export interface XmlAttribute {
+  readonly name: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  /** Offset of `=`; undefined while only the name has been typed. */
+  readonly equalsAt: number | undefined;
+  /** The value's text between the quotes, with entities decoded; undefined when no value was started. */
+  readonly value: string | undefined;
+  /** First offset inside the quotes. */
+  readonly valueStart: number | undefined;
+  /** Offset just after the value's last character (before the closing quote). */
+  readonly valueEnd: number | undefined;
+  /** The opening quote; undefined for an unquoted value. */
+  readonly quote: Quote | undefined;
+  /** False while the closing quote has not been typed. */
+  readonly valueClosed: boolean;
+  /** Offset just after the whole attribute (after the closing quote when there is one). */
+  readonly end: number;
+}
+
+export interface XmlEndTag {
+  readonly start: number;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  /** Just after `>`, or where the unclosed end tag stops. */
+  readonly end: number;
+  readonly closed: boolean;
+}
+
+export interface XmlElement {
+  readonly name: string;
+  /** Offset of `<`. */
+  readonly start: number;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly attributes: XmlAttribute[];
+  /** Just after the start tag's `>` or `/>`; undefined while the start tag is not closed. */
+  startTagEnd: number | undefined;
+  /** Where the start tag's text stops: `startTagEnd`, or where scanning gave up on an unclosed tag. */
+  startTagLimit: number;
+  selfClosing: boolean;
+  readonly children: XmlElement[];
+  readonly parent: XmlElement | undefined;
+  endTag: XmlEndTag | undefined;
+  /** Just after the whole element; for an element never closed, where its parent closed or the text ends. */
+  end: number;
+}
+
+export interface XmlComment {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface XmlDocument {
+  readonly text: string;
+  readonly roots: XmlElement[];
+  /** Every element in document order. */
+  readonly elements: XmlElement[];
+  readonly comments: XmlComment[];
+}
+
+const LT = 0x3c; // <
+const GT = 0x3e; // >
+const SLASH = 0x2f; // /
+const EQUALS = 0x3d; // =
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const QUESTION = 0x3f;
+const BANG = 0x21;
+const BOM = 0xfeff;
+
+function isWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d;
+}
+
+/** Characters that end a name: whitespace and XML punctuation. Anything else is taken as a name character. */
+function endsName(code: number): boolean {
+  return isWhitespace(code) || code === LT || code === GT || code === SLASH || code === EQUALS || code === DQUOTE || code === SQUOTE;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes the five predefined entities and character references; anything else is kept as written. */
+export function decodeEntities(raw: string): string {
+  if (raw.indexOf('&') < 0) return raw;
+  return raw.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);/g, (match, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : match;
+    }
+    return NAMED_ENTITIES[body] ?? match;
+  });
+}
+
+export function parseXml(text: string): XmlDocument {
+  return new XmlScanner(text).run();
+}
+
+class XmlScanner {
+  private pos = 0;
+  private readonly length: number;
+  private readonly roots: XmlElement[] = [];
+  private readonly elements: XmlElement[] = [];
+  private readonly comments: XmlComment[] = [];
+  private readonly open: XmlElement[] = [];
+
+  constructor(private readonly text: string) {
+    this.length = text.length;
+    if (text.charCodeAt(0) === BOM) this.pos = 1;
+  }
+
+  run(): XmlDocument {
+    const { text } = this;
+    while (this.pos < this.length) {
+      const lt = text.indexOf('<', this.pos);
+      if (lt < 0) break;
+      this.pos = lt;
+      const next = text.charCodeAt(lt + 1);
+      if (next === BANG) this.skipMarkupDeclaration();
+      else if (next === QUESTION) this.skipTo('?>', lt + 2);
+      else if (next === SLASH) this.scanEndTag();
+      else if (lt + 1 < this.length && !endsName(next)) this.scanStartTag();
+      else this.pos = lt + 1; // a lone `<` being typed: not an element yet
+    }
+    for (const element of this.open) element.end = this.length;
+    return { text, roots: this.roots, elements: this.elements, comments: this.comments };
+  }
+
+  private skipTo(terminator: string, from: number): number {
+    const at = this.text.indexOf(terminator, from);
+    this.pos = at < 0 ? this.length : at + terminator.length;
+    return this.pos;
+  }
+
+  private skipMarkupDeclaration(): void {
+    const start = this.pos;
+    if (this.text.startsWith('<!--', start)) {
+      this.comments.push({ start, end: this.skipTo('-->', start + 4) });
+    } else if (this.text.startsWith('<![CDATA[', start)) {
+      this.skipTo(']]>', start + 9);
+    } else {
+      this.skipTo('>', start + 2); // <!DOCTYPE ...>
+    }
+  }
+
+  private scanName(from: number): number {
+    let i = from;
+    while (i < this.length && !endsName(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  private skipWhitespace(from: number): number {
+    let i = from;
+    while (i < this.length && isWhitespace(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  private scanStartTag(): void {
+    const start = this.pos;
+    const nameStart = start + 1;
+    const nameEnd = this.scanName(nameStart);
+    const parent = this.open.length > 0 ? this.open[this.open.length - 1] : undefined;
+    const element: XmlElement = {
+      name: this.text.slice(nameStart, nameEnd),
+      start,
+      nameStart,
+      nameEnd,
+      attributes: [],
+      startTagEnd: undefined,
+      startTagLimit: nameEnd,
+      selfClosing: false,
+      children: [],
+      parent,
+      endTag: undefined,
+      end: nameEnd,
+    };
+    (parent ? parent.children : this.roots).push(element);
+    this.elements.push(element);
+    this.pos = nameEnd;
+    this.scanAttributes(element);
+    if (element.selfClosing) {
+      element.end = element.startTagLimit;
+    } else {
+      this.open.push(element);
+    }
+  }
+
+  private scanAttributes(element: XmlElement): void {
+    const { text } = this;
+    for (;;) {
+      const i = this.skipWhitespace(this.pos);
+      if (i >= this.length) {
+        element.startTagLimit = this.length;
+        this.pos = this.length;
+        return;
+      }
+      const code = text.charCodeAt(i);
+      if (code === GT) {
+        element.startTagEnd = element.startTagLimit = this.pos = i + 1;
+        return;
+      }
+      if (code === SLASH && text.charCodeAt(i + 1) === GT) {
+        element.selfClosing = true;
+        element.startTagEnd = element.startTagLimit = this.pos = i + 2;
+        return;
+      }
+      if (code === LT) {
+        // The start tag was never closed; the next tag begins here.
+        element.startTagLimit = this.pos = i;
+        return;
+      }
+      if (endsName(code)) {
+        this.pos = i + 1; // stray `/`, `=` or quote: step over it
+        continue;
+      }
+      element.attributes.push(this.scanAttribute(i));
+      element.startTagLimit = this.pos;
+    }
+  }
+
+  private scanAttribute(nameStart: number): XmlAttribute {
+    const { text } = this;
+    const nameEnd = this.scanName(nameStart);
+    const name = text.slice(nameStart, nameEnd);
+    const afterName = this.skipWhitespace(nameEnd);
+    if (text.charCodeAt(afterName) !== EQUALS) {
+      this.pos = nameEnd;
+      return noValue(name, nameStart, nameEnd, undefined, nameEnd);
+    }
+    const equalsAt = afterName;
+    const valueAt = this.skipWhitespace(equalsAt + 1);
+    const code = text.charCodeAt(valueAt);
+    if (code === DQUOTE || code === SQUOTE) return this.scanQuotedValue(name, nameStart, nameEnd, equalsAt, valueAt);
+    if (valueAt < this.length && !endsName(code)) {
+      // Unquoted value (not XML, but typed often enough): take it up to the next delimiter.
+      const valueEnd = this.scanName(valueAt);
+      this.pos = valueEnd;
+      const raw = text.slice(valueAt, valueEnd);
+      return { name, nameStart, nameEnd, equalsAt, value: decodeEntities(raw), valueStart: valueAt, valueEnd, quote: undefined, valueClosed: false, end: valueEnd };
+    }
+    this.pos = equalsAt + 1;
+    return noValue(name, nameStart, nameEnd, equalsAt, equalsAt + 1);
+  }
+
+  /**
+   * A quoted value normally ends at its matching quote. When the quote is missing, the value would swallow
+   * the following markup, so: a `<` (never legal inside a value) or a closing quote followed by a name
+   * character means the value was left open, and it is cut at the first line break after its opening quote.
+   */
+  private scanQuotedValue(name: string, nameStart: number, nameEnd: number, equalsAt: number, quoteAt: number): XmlAttribute {
+    const { text } = this;
+    const quoteCode = text.charCodeAt(quoteAt);
+    const quote: Quote = quoteCode === DQUOTE ? '"' : "'";
+    const valueStart = quoteAt + 1;
+    let i = valueStart;
+    let code = 0;
+    while (i < this.length) {
+      code = text.charCodeAt(i);
+      if (code === quoteCode || code === LT) break;
+      i++;
+    }
+    if (i < this.length && code === quoteCode) {
+      const after = i + 1 < this.length ? text.charCodeAt(i + 1) : GT;
+      const plausibleEnd = isWhitespace(after) || after === GT || after === SLASH || after === QUESTION;
+      const lineBreak = plausibleEnd ? -1 : this.firstLineBreak(valueStart, i);
+      if (lineBreak < 0) {
+        this.pos = i + 1;
+        const raw = text.slice(valueStart, i);
+        return { name, nameStart, nameEnd, equalsAt, value: decodeEntities(raw), valueStart, valueEnd: i, quote, valueClosed: true, end: i + 1 };
+      }
+      i = lineBreak;
+    } else {
+      const lineBreak = this.firstLineBreak(valueStart, i);
+      if (lineBreak >= 0) i = lineBreak;
+    }
+    this.pos = i;
+    const raw = text.slice(valueStart, i);
+    return { name, nameStart, nameEnd, equalsAt, value: decodeEntities(raw), valueStart, valueEnd: i, quote, valueClosed: false, end: i };
+  }
+
+  private firstLineBreak(from: number, to: number): number {
+    for (let i = from; i < to; i++) {
+      if (isLineBreak(this.text.charCodeAt(i))) return i;
+    }
+    return -1;
+  }
+
+  private scanEndTag(): void {
+    const start = this.pos;
+    const nameStart = start + 2;
+    const nameEnd = this.scanName(nameStart);
+    const afterName = this.skipWhitespace(nameEnd);
+    const closed = this.text.charCodeAt(afterName) === GT;
+    const end = closed ? afterName + 1 : nameEnd;
+    this.pos = Math.max(end, start + 2);
+    const name = this.text.slice(nameStart, nameEnd);
+    // Close the nearest open element of that name; elements left open inside it end here.
+    for (let depth = this.open.length - 1; depth >= 0; depth--) {
+      if (this.open[depth].name !== name) continue;
+      for (let inner = this.open.length - 1; inner > depth; inner--) this.open[inner].end = start;
+      const element = this.open[depth];
+      element.endTag = { start, nameStart, nameEnd, end, closed };
+      element.end = end;
+      this.open.length = depth;
+      return;
+    }
+    // A stray end tag closes nothing.
+  }
+}
+
+function noValue(name: string, nameStart: number, nameEnd: number, equalsAt: number | undefined, end: number): XmlAttribute {
+  return { name, nameStart, nameEnd, equalsAt, value: undefined, valueStart: undefined, valueEnd: undefined, quote: undefined, valueClosed: false, end };
+}
+
+/** Whether the element's start tag, content or end tag covers the offset (an open element covers its end). */
+export function elementCovers(element: XmlElement, offset: number): boolean {
+  if (offset <= element.start) return false;
+  if (offset < element.end) return true;
+  const closed = element.selfClosing ? element.startTagEnd !== undefined : element.endTag?.closed === true;
+  return offset === element.end && !closed;
+}
+
+/** The deepest element covering the offset, or undefined outside every element. */
+export function elementAt(document: XmlDocument, offset: number): XmlElement | undefined {
+  let found: XmlElement | undefined;
+  let candidates = document.roots;
+  for (;;) {
+    const child = lastStartingBefore(candidates, offset);
+    if (!child || !elementCovers(child, offset)) return found;
+    found = child;
+    candidates = child.children;
+  }
+}
+
+/** Binary search: the last element of a document-ordered list that starts before the offset. */
+function lastStartingBefore(elements: readonly XmlElement[], offset: number): XmlElement | undefined {
+  let low = 0;
+  let high = elements.length - 1;
+  let result: XmlElement | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (elements[mid].start < offset) {
+      result = elements[mid];
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return result;
+}
+
+export function getAttribute(element: XmlElement, name: string): XmlAttribute | undefined {
+  return element.attributes.find((attribute) => attribute.name === name);
+}
+
+/** Whether the offset lies within the start tag, after the element name (where attributes go). */
+export function inStartTag(element: XmlElement, offset: number): boolean {
+  if (offset <= element.nameEnd) return false;
+  if (element.startTagEnd !== undefined) return offset < element.startTagEnd;
+  return offset <= element.startTagLimit;
+}
