@@ -1,0 +1,81 @@
+// Starts the built language server (`ancm-language-server --stdio`) as a child process and drives it
+// with a real JSON-RPC client, as any editor would.
+
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  type ClientCapabilities,
+  type ProtocolConnection,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+
+const SERVER_BIN = path.join(__dirname, '..', '..', 'bin', 'ancm-language-server.js');
+
+/** Every request gets an answer within this time or the test fails: a hang is a bug. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface ServerUnderTest {
+  readonly connection: ProtocolConnection;
+  readonly child: ChildProcessWithoutNullStreams;
+  /** Everything the server wrote to stderr and window/logMessage. */
+  readonly log: string[];
+  open(uri: string, text: string, version?: number): void;
+  change(uri: string, version: number, text: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): void;
+  stop(): Promise<number | null>;
+}
+
+export function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function startServer(capabilities: ClientCapabilities = { textDocument: { completion: { completionItem: { snippetSupport: true } } } }, initializationOptions?: object): Promise<ServerUnderTest> {
+  const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: 'pipe' });
+  const log: string[] = [];
+  child.stderr.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onNotification('window/logMessage', (params: { message: string }) => {
+    log.push(params.message);
+  });
+  connection.listen();
+  await withTimeout(connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions }), 'initialize');
+  await connection.sendNotification(InitializedNotification.type, {});
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    connection,
+    child,
+    log,
+    open(uri, text, version = 1) {
+      void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'xml', version, text } });
+    },
+    change(uri, version, text, range) {
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [range ? { range, text } : { text }] });
+    },
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      await withTimeout(connection.sendRequest(ShutdownRequest.type), 'shutdown');
+      await connection.sendNotification(ExitNotification.type);
+      const code = await withTimeout(exited, 'exit');
+      connection.dispose();
+      return code;
+    },
+  };
+}
+
+/** The line and character of an offset, for a text without surrogate pairs before it. */
+export function positionOf(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
