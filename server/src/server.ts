@@ -1,10 +1,13 @@
 // The LSP shell: documents, capabilities and request handlers over the pure language service.
 // Every handler honours cancellation and never throws to the client: a failure is logged and the
-// request gets an empty answer.
+// request gets an empty answer. Validation is debounced per document and drops stale results.
 
 import {
   type CancellationToken,
+  type CodeAction,
+  CodeActionKind,
   type Connection,
+  DidChangeConfigurationNotification,
   type InitializeParams,
   type InitializeResult,
   TextDocumentSyncKind,
@@ -13,20 +16,38 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentModelCache } from './documentCache';
 import { type CompletionOptions, toCompletionItem, toDocumentSymbol, toHover } from './lsp/convert';
+import { FIX_ALL_KIND, toDiagnostic, toFixAllAction, toQuickFixAction } from './lsp/diagnostics';
+import { SettingsStore } from './lsp/settings';
+import { getQuickFixes } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
+import type { Issue } from './service/rules/types';
 import { isWebConfigUri } from './webConfigFiles';
 
 /** Options the client may pass in `initializationOptions`. */
 export interface ServerInitializationOptions {
   /** A client-side command that reopens completion after an attribute name is inserted. */
   readonly retriggerCompletionCommand?: string;
+  /** Milliseconds to wait after the last change before validating (default 200). */
+  readonly validationDelay?: number;
+}
+
+const DEFAULT_VALIDATION_DELAY_MS = 200;
+
+interface ValidatedVersion {
+  readonly version: number;
+  readonly issues: Issue[];
 }
 
 export function startServer(connection: Connection): void {
   const service = getLanguageService();
   const documents = new TextDocuments(TextDocument);
   const models = new DocumentModelCache();
+  const validated = new Map<string, ValidatedVersion>();
+  const pendingValidation = new Map<string, NodeJS.Timeout>();
+  let settings = new SettingsStore(connection, false);
   let completionOptions: CompletionOptions = { snippetSupport: false, retriggerCommand: undefined };
+  let validationDelay = DEFAULT_VALIDATION_DELAY_MS;
+  let registerForConfigurationChanges = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
@@ -34,16 +55,28 @@ export function startServer(connection: Connection): void {
       snippetSupport: params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
       retriggerCommand: typeof options.retriggerCompletionCommand === 'string' ? options.retriggerCompletionCommand : undefined,
     };
+    if (typeof options.validationDelay === 'number' && options.validationDelay >= 0) validationDelay = options.validationDelay;
+    settings = new SettingsStore(connection, params.capabilities.workspace?.configuration === true);
+    registerForConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['<', ' ', '"', "'", ','] },
         hoverProvider: true,
         documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'ancm-language-server', version: SERVER_VERSION },
     };
   });
+
+  connection.onInitialized(() => {
+    if (registerForConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ancm' });
+  });
+
+  function logFailure(what: string, uri: string, error: unknown): void {
+    connection.console.error(`${what} failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
 
   /** Runs a request against a served web.config; anything else, a cancellation or a failure gives `fallback`. */
   function serve<T>(name: string, uri: string, token: CancellationToken, fallback: T, run: (document: TextDocument) => T): T {
@@ -52,7 +85,7 @@ export function startServer(connection: Connection): void {
     try {
       return run(document);
     } catch (error) {
-      connection.console.error(`${name} failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      logFailure(name, uri, error);
       return fallback;
     }
   }
@@ -74,7 +107,80 @@ export function startServer(connection: Connection): void {
     serve('documentSymbol', params.textDocument.uri, token, [], (document) =>
       service.findDocumentSymbols(models.get(document)).map((symbol) => toDocumentSymbol(document, symbol))));
 
-  documents.onDidClose((event) => models.delete(event.document.uri));
+  /** The issues of the document's current version: validated now unless the debounced pass already did. */
+  async function issuesOf(document: TextDocument): Promise<Issue[]> {
+    const cached = validated.get(document.uri);
+    if (cached && cached.version === document.version) return cached.issues;
+    const ruleSettings = await settings.get(document.uri);
+    const { issues, failures } = service.doValidation(models.get(document), ruleSettings);
+    for (const failure of failures) logFailure(`rule ${failure.rule}`, document.uri, failure.error);
+    validated.set(document.uri, { version: document.version, issues });
+    return issues;
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document || !isWebConfigUri(uri)) return;
+    try {
+      const version = document.version;
+      const issues = await issuesOf(document);
+      // A newer version arrived while settings were fetched: its own pass will publish.
+      if (documents.get(uri)?.version !== version) return;
+      await connection.sendDiagnostics({ uri, version, diagnostics: issues.map((issue) => toDiagnostic(document, issue)) });
+    } catch (error) {
+      logFailure('validation', uri, error);
+    }
+  }
+
+  function scheduleValidation(uri: string, delay = validationDelay): void {
+    clearTimeout(pendingValidation.get(uri));
+    pendingValidation.set(uri, setTimeout(() => {
+      pendingValidation.delete(uri);
+      void validate(uri);
+    }, delay));
+  }
+
+  connection.onCodeAction(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || !isWebConfigUri(document.uri) || token.isCancellationRequested) return [];
+    try {
+      const issues = await issuesOf(document);
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+      const actions: CodeAction[] = [];
+      if (wants(CodeActionKind.QuickFix)) {
+        const start = document.offsetAt(params.range.start);
+        const end = document.offsetAt(params.range.end);
+        actions.push(...getQuickFixes(issues, start, end).map((quickFix) => toQuickFixAction(document, quickFix)));
+      }
+      if (wants(FIX_ALL_KIND)) {
+        const fixAll = toFixAllAction(document, issues);
+        if (fixAll) actions.push(fixAll);
+      }
+      return actions;
+    } catch (error) {
+      logFailure('codeAction', document.uri, error);
+      return [];
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    validated.clear();
+    for (const document of documents.all()) scheduleValidation(document.uri, 0);
+  });
+
+  documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
+  documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+  documents.onDidClose((event) => {
+    const { uri } = event.document;
+    clearTimeout(pendingValidation.get(uri));
+    pendingValidation.delete(uri);
+    models.delete(uri);
+    validated.delete(uri);
+    settings.forget(uri);
+    if (isWebConfigUri(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
   documents.listen(connection);
   connection.listen();
 }

@@ -10,6 +10,8 @@ import {
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
+  type PublishDiagnosticsParams,
+  PublishDiagnosticsNotification,
   InitializedNotification,
   InitializeRequest,
   ShutdownRequest,
@@ -30,6 +32,10 @@ export interface ServerUnderTest {
   open(uri: string, text: string, version?: number): void;
   change(uri: string, version: number, text: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): void;
   stop(): Promise<number | null>;
+  /** Resolves with the first diagnostics published for the uri that satisfy the predicate. */
+  diagnostics(uri: string, accept?: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
+  /** Every diagnostics notification received, oldest first. */
+  readonly published: PublishDiagnosticsParams[];
 }
 
 export function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
@@ -40,13 +46,27 @@ export function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs = RE
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function startServer(capabilities: ClientCapabilities = { textDocument: { completion: { completionItem: { snippetSupport: true } } } }, initializationOptions?: object): Promise<ServerUnderTest> {
+export const EDITOR_CAPABILITIES: ClientCapabilities = { textDocument: { completion: { completionItem: { snippetSupport: true } } } };
+
+export async function startServer(capabilities: ClientCapabilities = EDITOR_CAPABILITIES, initializationOptions?: object, onConnection?: (connection: ProtocolConnection) => void): Promise<ServerUnderTest> {
   const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: 'pipe' });
   const log: string[] = [];
   child.stderr.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onNotification('window/logMessage', (params: { message: string }) => {
     log.push(params.message);
+  });
+  onConnection?.(connection);
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    published.push(params);
+    for (const waiter of [...waiters]) {
+      if (waiter.uri === params.uri && waiter.accept(params)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    }
   });
   connection.listen();
   await withTimeout(connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions }), 'initialize');
@@ -61,6 +81,12 @@ export async function startServer(capabilities: ClientCapabilities = { textDocum
     },
     change(uri, version, text, range) {
       void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [range ? { range, text } : { text }] });
+    },
+    published,
+    diagnostics(uri, accept = () => true) {
+      const already = published.find((params) => params.uri === uri && accept(params));
+      if (already) return Promise.resolve(already);
+      return withTimeout(new Promise((resolve) => waiters.push({ uri, accept, resolve })), `diagnostics for ${uri}`);
     },
     async stop() {
       if (child.exitCode !== null) return child.exitCode;

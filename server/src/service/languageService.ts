@@ -5,6 +5,7 @@ import { doComplete } from './completion/completion';
 import { doHover } from './hover';
 import { findDocumentSymbols } from './symbols';
 import type { CompletionEntry, HoverResult, SymbolNode } from './types';
+import { type ValidationResult, type ValidationSettings, doValidation } from './validation';
 import { type WebConfigDocument, parseWebConfig } from './webConfig';
 
 export interface LanguageService {
@@ -12,8 +13,9 @@ export interface LanguageService {
   doComplete(document: WebConfigDocument, offset: number): CompletionEntry[];
   doHover(document: WebConfigDocument, offset: number): HoverResult | undefined;
   findDocumentSymbols(document: WebConfigDocument): SymbolNode[];
+  doValidation(document: WebConfigDocument, settings?: ValidationSettings): ValidationResult;
 }
 
 export function getLanguageService(): LanguageService {
-  return { parseWebConfig, doComplete, doHover, findDocumentSymbols };
+  return { parseWebConfig, doComplete, doHover, findDocumentSymbols, doValidation: (document, settings) => doValidation(document, settings) };
 }

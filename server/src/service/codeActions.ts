@@ -1,0 +1,53 @@
+// Quick fixes and "fix all" from validation issues. Pure: edits are document offsets.
+
+import type { Fix, Issue, TextEdit } from './rules/types';
+
+export interface QuickFix {
+  readonly title: string;
+  readonly issue: Issue;
+  readonly fix: Fix;
+  /** The fix an editor may apply with one keystroke: the only fix of its issue, or the first of a safe set. */
+  readonly preferred: boolean;
+}
+
+/** The fixes of every issue that overlaps [start, end]. */
+export function getQuickFixes(issues: readonly Issue[], start: number, end: number): QuickFix[] {
+  const result: QuickFix[] = [];
+  for (const issue of issues) {
+    if (issue.end < start || issue.start > end) continue;
+    const fixes = issue.fixes ?? [];
+    fixes.forEach((fix, index) => result.push({ title: fix.title, issue, fix, preferred: index === 0 && (fixes.length === 1 || fix.safe) }));
+  }
+  return result;
+}
+
+/**
+ * Every safe fix, as one set of edits that do not overlap: when two fixes touch the same text, the one
+ * for the earlier issue wins and the other waits for the next pass.
+ */
+export function getFixAllEdits(issues: readonly Issue[]): TextEdit[] {
+  const accepted: TextEdit[] = [];
+  for (const issue of issues) {
+    const fix = issue.fixes?.find((candidate) => candidate.safe);
+    if (!fix) continue;
+    if (fix.edits.some((edit) => accepted.some((other) => overlaps(edit, other)))) continue;
+    accepted.push(...fix.edits);
+  }
+  return accepted.sort((a, b) => a.start - b.start);
+}
+
+/** Edits conflict when their ranges intersect, or when both start at the same place (two insertions). */
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  return (a.start < b.end && b.start < a.end) || a.start === b.start;
+}
+
+/** Applies non-overlapping edits to a text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = '';
+  let cursor = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    result += text.slice(cursor, edit.start) + edit.newText;
+    cursor = edit.end;
+  }
+  return result + text.slice(cursor);
+}

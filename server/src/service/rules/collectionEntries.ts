@@ -1,0 +1,41 @@
+// Walks the entries of <aspNetCore>'s collections, the unit most entry rules work on.
+
+import { findCollection } from '../../ancm/lookup';
+import type { CollectionSpec } from '../../ancm/types';
+import { type XmlAttribute, type XmlElement, getAttribute } from '../parse/xmlDocument';
+import type { WebConfigDocument } from '../webConfig';
+
+export interface CollectionEntry {
+  readonly section: XmlElement;
+  readonly collection: CollectionSpec;
+  /** The collection element, e.g. `<handlerSettings>`. */
+  readonly collectionElement: XmlElement;
+  /** The entry element, e.g. `<handlerSetting>`. */
+  readonly element: XmlElement;
+  readonly nameAttribute: XmlAttribute | undefined;
+  readonly valueAttribute: XmlAttribute | undefined;
+}
+
+/** Every add-element of the named collection, in every section, in document order. */
+export function collectionEntries(document: WebConfigDocument, collectionName: string): CollectionEntry[] {
+  const collection = findCollection(collectionName);
+  if (!collection) return [];
+  const entries: CollectionEntry[] = [];
+  for (const section of document.sections) {
+    for (const collectionElement of section.children) {
+      if (collectionElement.name !== collection.name) continue;
+      for (const element of collectionElement.children) {
+        if (element.name !== collection.addElement) continue;
+        entries.push({
+          section,
+          collection,
+          collectionElement,
+          element,
+          nameAttribute: getAttribute(element, 'name'),
+          valueAttribute: getAttribute(element, 'value'),
+        });
+      }
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,23 @@
+// A handler that maps ANCM with no <aspNetCore> section: ANCM then finds no processPath and fails
+// every request with HTTP 500.0 ("Attribute 'processPath' is required.", REFERENCE §6.1), unless a
+// parent configuration supplies the section.
+
+import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
+import type { WebConfigDocument } from '../webConfig';
+import type { Finding, Rule } from './types';
+
+export const missingAspNetCoreSectionRule: Rule = {
+  id: 'missing-aspnetcore-section',
+  description: 'A handler maps the ASP.NET Core Module but the file has no <aspNetCore> section.',
+  defaultSeverity: 'warning',
+  requiresCompleteFile: true,
+  docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
+  check(document: WebConfigDocument): Finding[] {
+    if (document.sections.length > 0) return [];
+    return document.handlers.map((handler) => ({
+      message: 'This handler sends requests to ANCM, but the file has no <aspNetCore> section: unless a parent configuration provides one, ANCM has no processPath and fails every request with HTTP 500.0.',
+      start: handler.nameStart,
+      end: handler.nameEnd,
+    }));
+  },
+};

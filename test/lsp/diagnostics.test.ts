@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type CodeAction, CodeActionRequest, ConfigurationRequest, type Diagnostic, DiagnosticSeverity, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { publishedConfig } from '../unit/cursor';
+import { type ServerUnderTest, EDITOR_CAPABILITIES, startServer, withTimeout } from './harness';
+
+const BROKEN = publishedConfig('<aspNetCore processPath="dotnet" arguments=".\\app.dll" hostingModel="InProcess" />').replace('AspNetCoreModuleV2', 'AspNetCoreModule');
+
+function byRule(diagnostics: readonly Diagnostic[], rule: string): Diagnostic | undefined {
+  return diagnostics.find((diagnostic) => diagnostic.code === rule);
+}
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'xml', 1, text), edits);
+}
+
+async function codeActions(server: ServerUnderTest, uri: string, diagnostic: Diagnostic | undefined, only?: string[]): Promise<CodeAction[]> {
+  const range = diagnostic?.range ?? { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };
+  const result = await withTimeout(server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: diagnostic ? [diagnostic] : [], ...(only && { only }) } }), 'codeAction');
+  return (result ?? []) as CodeAction[];
+}
+
+describe('diagnostics over LSP', () => {
+  let server: ServerUnderTest;
+  before(async () => {
+    server = await startServer(EDITOR_CAPABILITIES, { validationDelay: 20 });
+  });
+  after(async () => {
+    assert.equal(await server.stop(), 0);
+  });
+
+  it('publishes diagnostics with the rule id as code, source ancm, a docs link and a severity', async () => {
+    const uri = 'file:///site/web.config';
+    server.open(uri, BROKEN);
+    const { diagnostics } = await server.diagnostics(uri);
+    const mismatch = byRule(diagnostics, 'in-process-v1-module');
+    assert.ok(mismatch, JSON.stringify(diagnostics));
+    assert.equal(mismatch.source, 'ancm');
+    assert.equal(mismatch.severity, DiagnosticSeverity.Warning);
+    assert.match(mismatch.codeDescription?.href ?? '', /^https:\/\/learn\.microsoft\.com\//);
+  });
+
+  it('offers the quick fix for a diagnostic, and its edit repairs the file', async () => {
+    const uri = 'file:///site/web.config';
+    const { diagnostics } = await server.diagnostics(uri);
+    const actions = await codeActions(server, uri, byRule(diagnostics, 'in-process-v1-module'), ['quickfix']);
+    const fix = actions.find((action) => action.title === 'Use AspNetCoreModuleV2');
+    assert.ok(fix?.edit?.changes?.[uri], JSON.stringify(actions));
+    const repaired = applyEdits(BROKEN, fix.edit.changes[uri]);
+    server.change(uri, 2, repaired);
+    const after = await server.diagnostics(uri, (params) => params.version === 2);
+    assert.equal(byRule(after.diagnostics, 'in-process-v1-module'), undefined);
+  });
+
+  it('publishes only for the latest version when changes arrive quickly', async () => {
+    const uri = 'file:///site/Web.Debug.config';
+    server.open(uri, BROKEN);
+    for (let version = 2; version <= 6; version++) server.change(uri, version, version === 6 ? publishedConfig('<aspNetCore processPath="dotnet" />') : BROKEN);
+    const last = await server.diagnostics(uri, (params) => params.version === 6);
+    assert.deepEqual(last.diagnostics, []);
+    const stale = server.published.filter((params) => params.uri === uri && (params.version ?? 0) > 1 && (params.version ?? 0) < 6);
+    assert.deepEqual(stale, [], 'intermediate versions are debounced away');
+  });
+
+  it('reports a not-well-formed file and keeps answering', async () => {
+    const uri = 'file:///site3/web.config';
+    server.open(uri, '<configuration><system.webServer><aspNetCore processPath="dotnet"></configuration>');
+    const { diagnostics } = await server.diagnostics(uri);
+    assert.equal(byRule(diagnostics, 'xml-not-well-formed')?.severity, DiagnosticSeverity.Error);
+  });
+
+  it('ignores files that are not web.config', async () => {
+    const uri = 'file:///site/app.config';
+    server.open(uri, BROKEN);
+    const marker = 'file:///site4/web.config';
+    server.open(marker, BROKEN);
+    await server.diagnostics(marker);
+    assert.equal(server.published.some((params) => params.uri === uri), false);
+  });
+});
+
+describe('rule severities from settings', () => {
+  it('pulls ancm settings per resource and applies overrides and off', async () => {
+    const requested: unknown[] = [];
+    const server = await startServer({ ...EDITOR_CAPABILITIES, workspace: { configuration: true } }, { validationDelay: 0 }, (connection) => {
+      connection.onRequest(ConfigurationRequest.type, (params) => {
+        requested.push(...params.items);
+        return params.items.map(() => ({ diagnostics: { rules: { 'in-process-v1-module': 'error', 'missing-handler': 'off', 'bogus-rule': 'loud' } } }));
+      });
+    });
+    try {
+      const uri = 'file:///configured/web.config';
+      server.open(uri, BROKEN);
+      const { diagnostics } = await server.diagnostics(uri);
+      assert.equal(byRule(diagnostics, 'in-process-v1-module')?.severity, DiagnosticSeverity.Error);
+      assert.deepEqual(requested, [{ scopeUri: uri, section: 'ancm' }]);
+      const noHandler = '<configuration><system.webServer><aspNetCore processPath="dotnet" /></system.webServer></configuration>';
+      const second = 'file:///configured/other/web.config';
+      server.open(second, noHandler);
+      const quiet = await server.diagnostics(second);
+      assert.equal(byRule(quiet.diagnostics, 'missing-handler'), undefined);
+    } finally {
+      await server.stop();
+    }
+  });
+});
