@@ -20,25 +20,35 @@ export const missingHandlerRule: Rule = {
       message: 'No handler maps requests to ANCM: unless a parent configuration adds it, IIS never passes requests to this app. The SDK writes ' + STANDARD_HANDLER_LINE + ' under <handlers>.',
       start: section.nameStart,
       end: section.nameEnd,
-      fixes: [addHandlerFix(document.text, section)],
+      fixes: addHandlerFixes(document.text, section),
     }));
   },
 };
 
-/** Adds the SDK's handler line: into the sibling <handlers> when there is one, else a new <handlers> before the section. */
-function addHandlerFix(text: string, section: XmlElement): Fix {
+/**
+ * Adds the SDK's handler line: into the sibling <handlers> when there is one, else a new <handlers>
+ * before the section. A <handlers> still being typed gets no fix: an insertion could land inside it.
+ */
+function addHandlerFixes(text: string, section: XmlElement): Fix[] {
   const newline = lineBreakOf(text);
   const unit = indentUnitOf(text, section);
   const handlers = section.parent?.children.find((sibling) => sibling.name === 'handlers');
+  if (handlers && !isCleanlyClosed(handlers)) return [];
   if (handlers && handlers.endTag && !handlers.selfClosing) {
     const indent = indentationOf(text, handlers);
     const lineStart = text.lastIndexOf('\n', handlers.endTag.start - 1) + 1;
     const closingOnOwnLine = /^[ \t]*$/.test(text.slice(lineStart, handlers.endTag.start));
     const at = closingOnOwnLine ? lineStart : handlers.endTag.start;
     const newText = closingOnOwnLine ? `${indent}${unit}${STANDARD_HANDLER_LINE}${newline}` : `${STANDARD_HANDLER_LINE}`;
-    return { title: 'Add the aspNetCore handler line', edits: [{ start: at, end: at, newText }], safe: false };
+    return [{ title: 'Add the aspNetCore handler line', edits: [{ start: at, end: at, newText }], safe: false }];
   }
+  if (handlers) return []; // <handlers /> would need rewriting, not an insertion
   const indent = indentationOf(text, section);
   const block = `<handlers>${newline}${indent}${unit}${STANDARD_HANDLER_LINE}${newline}${indent}</handlers>${newline}${indent}`;
-  return { title: 'Add <handlers> with the aspNetCore handler line', edits: [{ start: section.start, end: section.start, newText: block }], safe: false };
+  return [{ title: 'Add <handlers> with the aspNetCore handler line', edits: [{ start: section.start, end: section.start, newText: block }], safe: false }];
+}
+
+function isCleanlyClosed(element: XmlElement): boolean {
+  const closed = element.startTagEnd !== undefined && (element.selfClosing || element.endTag?.closed === true);
+  return closed && element.children.every(isCleanlyClosed);
 }

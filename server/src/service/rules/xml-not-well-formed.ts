@@ -24,7 +24,8 @@ export const xmlNotWellFormedRule: Rule = {
       return [{ message: `Not well-formed XML: a second root element <${second.name}>; only <configuration> may be at the top. IIS rejects the whole file with HTTP 500.19.`, start: second.nameStart, end: second.nameEnd }];
     }
     const { msg, line, col } = result.err;
-    const start = offsetOf(text, line, col);
+    // The validator leaves out the line or column for some errors: fall back to the start.
+    const start = offsetOf(text, Number.isInteger(line) ? line : 1, Number.isInteger(col) ? col : 1);
     return [{ message: `Not well-formed XML: ${msg} IIS rejects the whole file with HTTP 500.19.`, start, end: tokenEnd(text, start) }];
   },
 };
