@@ -12,7 +12,7 @@ function byRule(diagnostics: readonly Diagnostic[], rule: string): Diagnostic | 
 }
 
 function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create('file:///x', 'xml', 1, text), edits);
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'xml', 1, text), [...edits]);
 }
 
 async function codeActions(server: ServerUnderTest, uri: string, diagnostic: Diagnostic | undefined, only?: string[]): Promise<CodeAction[]> {
