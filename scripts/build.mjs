@@ -15,7 +15,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: { ANCM_VERSION: JSON.stringify(version) },
+  define: { ANCM_VERSION: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
+  // ESM dependencies read import.meta.url, which a CommonJS bundle does not have: supply it.
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 await Promise.all([
@@ -27,7 +29,7 @@ await Promise.all([
   }),
   esbuild.build({
     ...common,
-    entryPoints: { server: 'server/src/node/main.ts' },
+    entryPoints: { server: 'server/src/node/main.ts', cli: 'server/src/cli/node.ts' },
     outdir: 'dist',
   }),
 ]);

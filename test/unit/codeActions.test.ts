@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, getFixAllEdits, getQuickFixes } from '../../server/src/service/codeActions';
+import { applyEdits, getQuickFixes, planFixAll } from '../../server/src/service/codeActions';
 import type { Issue } from '../../server/src/service/rules/types';
 
 function issue(start: number, end: number, fixes: Issue['fixes']): Issue {
@@ -32,8 +32,9 @@ describe('fix all', () => {
       issue(8, 15, [{ title: 'hex', edits: [{ start: 8, end: 15, newText: '0x200000' }], safe: false }]),
       issue(20, 31, [{ title: 'normalize', edits: [{ start: 20, end: 31, newText: 'FILE,TRACE' }], safe: true }]),
     ];
-    const edits = getFixAllEdits(issues);
-    assert.equal(applyEdits(text, edits), 'true and 2097152 and FILE,TRACE');
+    const plan = planFixAll(issues);
+    assert.equal(applyEdits(text, plan.edits), 'true and 2097152 and FILE,TRACE');
+    assert.deepEqual(plan.fixed.map((fixed) => fixed.start), [0, 20]);
   });
 
   it('treats two insertions at the same place as a conflict', () => {
@@ -41,6 +42,6 @@ describe('fix all', () => {
       issue(5, 5, [{ title: 'first', edits: [{ start: 5, end: 5, newText: '1' }], safe: true }]),
       issue(5, 5, [{ title: 'second', edits: [{ start: 5, end: 5, newText: '2' }], safe: true }]),
     ];
-    assert.equal(applyEdits('abcdefgh', getFixAllEdits(issues)), 'abcde1fgh');
+    assert.equal(applyEdits('abcdefgh', planFixAll(issues).edits), 'abcde1fgh');
   });
 });

@@ -9,7 +9,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type QuickFix, getFixAllEdits } from '../service/codeActions';
+import { type QuickFix, planFixAll } from '../service/codeActions';
 import { findRule } from '../service/rules/registry';
 import type { Issue, Severity, TextEdit } from '../service/rules/types';
 
@@ -53,7 +53,7 @@ export function toQuickFixAction(document: TextDocument, quickFix: QuickFix): Co
 
 /** One action with every safe fix, or undefined when there is nothing safe to fix. */
 export function toFixAllAction(document: TextDocument, issues: readonly Issue[]): CodeAction | undefined {
-  const edits = getFixAllEdits(issues);
+  const { edits } = planFixAll(issues);
   if (edits.length === 0) return undefined;
   return { title: 'Fix all safe ANCM problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: toLspEdits(document, edits) } } };
 }

@@ -21,19 +21,28 @@ export function getQuickFixes(issues: readonly Issue[], start: number, end: numb
   return result;
 }
 
+export interface FixAllPlan {
+  /** Non-overlapping edits, in document order. */
+  readonly edits: TextEdit[];
+  /** The issues those edits repair. */
+  readonly fixed: Issue[];
+}
+
 /**
  * Every safe fix, as one set of edits that do not overlap: when two fixes touch the same text, the one
  * for the earlier issue wins and the other waits for the next pass.
  */
-export function getFixAllEdits(issues: readonly Issue[]): TextEdit[] {
-  const accepted: TextEdit[] = [];
+export function planFixAll(issues: readonly Issue[]): FixAllPlan {
+  const edits: TextEdit[] = [];
+  const fixed: Issue[] = [];
   for (const issue of issues) {
     const fix = issue.fixes?.find((candidate) => candidate.safe);
     if (!fix) continue;
-    if (fix.edits.some((edit) => accepted.some((other) => overlaps(edit, other)))) continue;
-    accepted.push(...fix.edits);
+    if (fix.edits.some((edit) => edits.some((other) => overlaps(edit, other)))) continue;
+    edits.push(...fix.edits);
+    fixed.push(issue);
   }
-  return accepted.sort((a, b) => a.start - b.start);
+  return { edits: edits.sort((a, b) => a.start - b.start), fixed };
 }
 
 /** Edits conflict when their ranges intersect, or when both start at the same place (two insertions). */

@@ -1,0 +1,111 @@
+// `ancm check [paths or globs...]`: the editor's diagnostics for CI pipelines.
+// Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.
+
+import { parseArgs } from 'node:util';
+import { findRule } from '../service/rules/registry';
+import type { RuleSeverityOverride, ValidationSettings } from '../service/validation';
+import { type CheckedFile, checkFile } from './checkFiles';
+import { ConfigFileError } from './configFile';
+import { NoSuchPathError, findWebConfigs } from './findWebConfigs';
+import { formatGitHubAnnotations } from './formats/githubAnnotations';
+import { formatJson } from './formats/jsonFormat';
+import { formatSarif } from './formats/sarifFormat';
+import { countTotals, formatFileAsText, formatSummary } from './formats/textFormat';
+import { type CommandContext, UsageError } from './commandContext';
+
+export const CHECK_USAGE = `Usage: ancm check [paths or globs...] [options]
+
+Checks web.config files with the same rules as the editor. With no path, every web.config and
+web.*.config under the current folder (skipping node_modules, bin, obj and .git).
+
+Options:
+  --format text|json|sarif   output format (default text; GitHub Actions annotations are added to text when GITHUB_ACTIONS=true)
+  --fix                      apply the safe fixes in place and report what changed
+  --max-warnings N           exit with 1 when there are more than N warnings
+  --rule ID=SEVERITY         change a rule's severity (error, warning, information, hint) or turn it off; repeatable
+  -h, --help                 show this help
+
+Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage or I/O error.`;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+const OVERRIDES: readonly RuleSeverityOverride[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+interface CheckOptions {
+  readonly patterns: string[];
+  readonly format: Format;
+  readonly fix: boolean;
+  readonly maxWarnings: number | undefined;
+  readonly settings: ValidationSettings;
+}
+
+function parseCheckArguments(args: readonly string[]): CheckOptions | 'help' {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      fix: { type: 'boolean', default: false },
+      'max-warnings': { type: 'string' },
+      rule: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (!(FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, 0 or more (got "${values['max-warnings']}")`);
+  }
+  const rules: Record<string, RuleSeverityOverride> = {};
+  for (const rule of values.rule) {
+    const [id, severity] = rule.split('=');
+    if (!findRule(id)) throw new UsageError(`--rule: no rule named "${id}"`);
+    if (!(OVERRIDES as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}=...: the severity must be one of ${OVERRIDES.join(', ')}`);
+    rules[id] = severity as RuleSeverityOverride;
+  }
+  return { patterns: positionals, format: values.format as Format, fix: values.fix, maxWarnings, settings: { rules } };
+}
+
+export async function runCheck(args: readonly string[], context: CommandContext): Promise<number> {
+  const options = parseCheckArguments(args);
+  if (options === 'help') {
+    context.out(CHECK_USAGE);
+    return 0;
+  }
+  let paths: string[];
+  try {
+    paths = await findWebConfigs(options.patterns, context.cwd);
+  } catch (error) {
+    if (error instanceof NoSuchPathError) return context.fail(error.message);
+    throw error;
+  }
+  const files: CheckedFile[] = [];
+  const textOutput = options.format === 'text';
+  const annotate = textOutput && context.env.GITHUB_ACTIONS === 'true';
+  let ioErrors = 0;
+  for (const path of paths) {
+    try {
+      const file = await checkFile(path, options.settings, options.fix);
+      files.push(file);
+      if (textOutput) for (const line of formatFileAsText(file, context.cwd, context.color)) context.out(line);
+      if (annotate) for (const line of formatGitHubAnnotations(file, context.cwd)) context.out(line);
+    } catch (error) {
+      if (!(error instanceof ConfigFileError)) throw error;
+      context.error(error.message);
+      ioErrors++;
+    }
+  }
+  const totals = countTotals(files);
+  if (textOutput) context.out(formatSummary(totals));
+  else if (options.format === 'json') context.out(formatJson(files, totals));
+  else context.out(formatSarif(files, context.cwd, context.version));
+  if (ioErrors > 0) return 2;
+  if (totals.error > 0) return 1;
+  if (options.maxWarnings !== undefined && totals.warning > options.maxWarnings) {
+    context.error(`${totals.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
+    return 1;
+  }
+  return 0;
+}

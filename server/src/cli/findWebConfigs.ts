@@ -1,0 +1,36 @@
+// Which files `ancm check` reads: the paths and globs given, or every web.config and web.*.config
+// under the current folder (any letter case), skipping dependency and build output folders.
+
+import { stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { glob } from 'tinyglobby';
+import { isWebConfigFileName } from '../webConfigFiles';
+
+const SKIPPED_FOLDERS = ['**/node_modules/**', '**/bin/**', '**/obj/**', '**/.git/**'];
+
+export class NoSuchPathError extends Error {}
+
+/** Absolute paths, sorted, without duplicates. A named path that does not exist is an error; a glob that matches nothing is not. */
+export async function findWebConfigs(patterns: readonly string[], cwd: string): Promise<string[]> {
+  const found = new Set<string>();
+  for (const pattern of patterns.length > 0 ? patterns : ['.']) {
+    const absolute = path.resolve(cwd, pattern);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isFile()) {
+      found.add(absolute);
+    } else if (info?.isDirectory()) {
+      for (const file of await glob('**/*.config', { cwd: absolute, absolute: true, ignore: SKIPPED_FOLDERS, caseSensitiveMatch: false, dot: false })) {
+        if (isWebConfigFileName(path.basename(file))) found.add(path.normalize(file));
+      }
+    } else if (isGlob(pattern)) {
+      for (const file of await glob(pattern, { cwd, absolute: true, ignore: SKIPPED_FOLDERS, onlyFiles: true })) found.add(path.normalize(file));
+    } else {
+      throw new NoSuchPathError(`${pattern}: no such file or folder`);
+    }
+  }
+  return [...found].sort();
+}
+
+function isGlob(pattern: string): boolean {
+  return /[*?[\]{}]/.test(pattern);
+}
