@@ -8,7 +8,7 @@ import { spec } from 'node:test/reporters';
 const ALL_LAYERS = ['unit', 'lsp'];
 const layers = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL_LAYERS;
 const files = layers.flatMap((layer) =>
-  readdirSync(join('test', layer))
+  readdirSync(join('test', layer), { recursive: true })
     .filter((name) => name.endsWith('.test.ts'))
     .sort()
     .map((name) => join('test', layer, name)),

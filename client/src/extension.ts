@@ -1,14 +1,26 @@
-// VS Code glue: starts the bundled ANCM language server over IPC for web.config files.
-// The files keep their language (xml), so this works beside any XML extension.
+// VS Code glue: starts the bundled ANCM language server over IPC for web.config files, and registers the
+// commands and the status bar. The files keep their language (xml), so this works beside any XML extension.
 
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerAppOfflineCommands } from './commands/appOfflineCommands';
+import { registerDebugLogCommands } from './commands/debugLogCommands';
+import { registerHostingModelCommands } from './commands/hostingModelCommands';
+import { registerStdoutLoggingCommands } from './commands/stdoutLoggingCommands';
 import { WEB_CONFIG_DOCUMENT_SELECTOR } from './documentSelector';
+import { registerHostingModelStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  // The commands edit files by themselves, so they are ready before (and without) the language server.
+  registerHostingModelCommands(context);
+  registerStdoutLoggingCommands(context);
+  registerDebugLogCommands(context);
+  registerAppOfflineCommands(context);
+  registerHostingModelStatusBar(context);
+
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

@@ -19,6 +19,7 @@ describe('parseDebugLevel reads the value as ANCM does', () => {
     assert.equal(trace.problem, 'leadingWhitespace');
     assert.equal(trace.intended, 'TRACE');
     assert.deepEqual([trace.start, trace.end], [5, 11]);
+    assert.equal(parseDebugLevel('FILE, warn').tokens[1].intended, 'WARNING');
   });
 
   it('a trailing space is harmless: the keyword is still a prefix of the token', () => {

@@ -67,7 +67,7 @@ function classify(text: string): Pick<DebugLevelToken, 'keyword' | 'problem' | '
   const trimmed = text.trim();
   if (trimmed.length === 0) return { keyword: undefined, problem: 'empty', intended: undefined };
   if (trimmed !== text && text.trimStart() !== text) {
-    return { keyword: undefined, problem: 'leadingWhitespace', intended: keywordPrefixOf(trimmed) };
+    return { keyword: undefined, problem: 'leadingWhitespace', intended: keywordPrefixOf(trimmed) ?? closestKeyword(trimmed) };
   }
   if (/^[0-9]+$/.test(trimmed)) return { keyword: undefined, problem: 'numeric', intended: undefined };
   return { keyword: undefined, problem: 'unknown', intended: closestKeyword(trimmed) };

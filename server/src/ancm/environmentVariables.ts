@@ -21,6 +21,7 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableSpec[] = [
   {
     name: 'ASPNETCORE_ENVIRONMENT',
     values: ['Development', 'Staging', 'Production'],
+    detailedErrorsWith: ['Development'],
     rank: 0,
     summary: 'The app\'s hosting environment (`Development`, `Staging`, `Production`, or any name you choose).',
     description:
@@ -38,6 +39,7 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableSpec[] = [
   {
     name: 'ASPNETCORE_DETAILEDERRORS',
     values: ['true', '1'],
+    detailedErrorsWith: ['true', '1'],
     rank: 1,
     summary: 'Show detailed startup errors without switching the environment to Development.',
     description:
@@ -50,6 +52,7 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableSpec[] = [
   {
     name: 'DOTNET_ENVIRONMENT',
     values: ['Development', 'Staging', 'Production'],
+    detailedErrorsWith: ['Development'],
     rank: 2,
     summary: 'The generic-host name for the environment; `ASPNETCORE_ENVIRONMENT` wins when both are set.',
     description:
@@ -185,6 +188,11 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableSpec[] = [
   {
     name: 'ANCM_PREFER_ENVIRONMENT_VARIABLES',
     values: ['true', '1'],
+    ignoredInWebConfig: {
+      reason: 'readFromWorkerProcessOnly',
+      appliesTo: 'both',
+      instead: 'Set it on the app pool (or the machine) instead.',
+    },
     rank: 14,
     summary: 'Let worker-process environment variables win over web.config ones. Has no effect when set here.',
     description:
@@ -196,6 +204,11 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableSpec[] = [
   },
   {
     name: 'ASPNETCORE_MODULE_DEBUG',
+    ignoredInWebConfig: {
+      reason: 'readFromWorkerProcessOnly',
+      appliesTo: 'both',
+      instead: 'Use the debugLevel handler setting instead (e.g. FILE,TRACE), or set the variable on the app pool.',
+    },
     rank: 15,
     summary: 'ANCM debug-log level from the worker process environment. Has no effect when set in web.config.',
     description:
@@ -207,6 +220,11 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableSpec[] = [
   },
   {
     name: 'ASPNETCORE_MODULE_DEBUG_FILE',
+    ignoredInWebConfig: {
+      reason: 'readFromWorkerProcessOnly',
+      appliesTo: 'both',
+      instead: 'Use the debugFile handler setting instead, or set the variable on the app pool.',
+    },
     rank: 16,
     summary: 'ANCM debug-log file from the worker process environment. Has no effect when set in web.config.',
     description:
@@ -227,6 +245,11 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableSpec[] = [
   },
   {
     name: 'ASPNETCORE_APPL_PATH',
+    ignoredInWebConfig: {
+      reason: 'replacedByAncm',
+      appliesTo: 'outofprocess',
+      instead: 'Host the app under a different IIS path to change it.',
+    },
     rank: 18,
     summary: 'Out-of-process: the app\'s IIS virtual path, set by ANCM. A value here is discarded.',
     description:

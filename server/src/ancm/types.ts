@@ -131,8 +131,24 @@ export interface EnvironmentVariableSpec extends Documentation {
   readonly values?: readonly string[];
   /** For ports: the range ANCM accepts. */
   readonly range?: IntegerRange;
+  /** Set when a value in `<environmentVariables>` does not configure what the variable controls. */
+  readonly ignoredInWebConfig?: IgnoredInWebConfig;
+  /** Values (compared ignoring case) with which ANCM puts detailed error text on its error pages. */
+  readonly detailedErrorsWith?: readonly string[];
   /** Completion order: lower comes first. */
   readonly rank: number;
+}
+
+/**
+ * Why ANCM disregards a variable set in web.config: it reads the variable only from the IIS worker
+ * process environment, or it replaces the value with its own.
+ */
+export interface IgnoredInWebConfig {
+  readonly reason: 'readFromWorkerProcessOnly' | 'replacedByAncm';
+  /** The hosting model under which the web.config value is disregarded. */
+  readonly appliesTo: HostingModelScope;
+  /** What to do instead: one plain-text sentence (it ends diagnostics). */
+  readonly instead: string;
 }
 
 /** A module name that may appear in the `aspNetCore` handler's `modules` attribute. */

@@ -1,6 +1,7 @@
-// Ranges and edits rules report most often.
+// Ranges, edits and attribute reads that rules use most often.
 
 import type { XmlAttribute, XmlElement } from '../parse/xmlDocument';
+import { indentationOf, lineBreakOf } from './indentation';
 import type { Fix, TextEdit } from './types';
 
 export interface Span {
@@ -18,6 +19,21 @@ export function valueSpan(attribute: XmlAttribute): Span {
   return { start: attribute.valueStart, end: attribute.valueEnd };
 }
 
+/** The value when it has text; the whole attribute for an empty value, so the mark is never zero-width. */
+export function valueOrAttributeSpan(attribute: XmlAttribute): Span {
+  return attribute.value ? valueSpan(attribute) : attributeSpan(attribute);
+}
+
+/**
+ * Part of a value, given as offsets into the (decoded) value. When entities make the source text longer than
+ * the value, the offsets do not map onto the text and the whole value is returned instead.
+ */
+export function valuePartSpan(attribute: XmlAttribute, start: number, end: number): Span {
+  const whole = valueSpan(attribute);
+  if (attribute.valueStart === undefined || attribute.value === undefined || whole.end - whole.start !== attribute.value.length) return whole;
+  return { start: whole.start + start, end: whole.start + end };
+}
+
 /** The whole attribute, `name="value"`. */
 export function attributeSpan(attribute: XmlAttribute): Span {
   return { start: attribute.nameStart, end: attribute.end };
@@ -33,6 +49,14 @@ export function replaceValue(attribute: XmlAttribute, newValue: string): TextEdi
   return { ...span, newText: escapeAttribute(newValue) };
 }
 
+/**
+ * The value once its closing quote is typed; undefined while it is still being typed (no `=`, no quotes,
+ * or an open quote), so value rules stay quiet mid-edit.
+ */
+export function completeValue(attribute: XmlAttribute): string | undefined {
+  return attribute.valueClosed ? attribute.value : undefined;
+}
+
 export function renameAttribute(attribute: XmlAttribute, newName: string): TextEdit {
   return { ...nameSpan(attribute), newText: newName };
 }
@@ -40,6 +64,44 @@ export function renameAttribute(attribute: XmlAttribute, newName: string): TextE
 /** A fix that replaces one attribute's value. */
 export function valueFix(title: string, attribute: XmlAttribute, newValue: string, safe: boolean): Fix {
   return { title, edits: [replaceValue(attribute, newValue)], safe };
+}
+
+/**
+ * Renames an element in its start tag and its end tag. Undefined for an element that was never closed: renaming
+ * its start tag alone would pair some later end tag differently.
+ */
+export function renameElement(element: XmlElement, newName: string): TextEdit[] | undefined {
+  const start: TextEdit = { start: element.nameStart, end: element.nameEnd, newText: newName };
+  if (element.selfClosing) return [start];
+  if (!element.endTag) return undefined;
+  return [start, { start: element.endTag.nameStart, end: element.endTag.nameEnd, newText: newName }];
+}
+
+/** Inserts ` name="value"` pairs right after the element name, before any existing attribute. */
+export function insertAttributesAfterName(element: XmlElement, attributes: readonly (readonly [string, string])[]): TextEdit {
+  return { start: element.nameEnd, end: element.nameEnd, newText: formatAttributes(attributes) };
+}
+
+/** Inserts ` name="value"` right after an existing attribute. */
+export function insertAttributeAfter(attribute: XmlAttribute, name: string, value: string): TextEdit {
+  return { start: attribute.end, end: attribute.end, newText: formatAttributes([[name, value]]) };
+}
+
+function formatAttributes(attributes: readonly (readonly [string, string])[]): string {
+  return attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('');
+}
+
+/**
+ * Removes an attribute together with the whitespace before it (a line break too, for one-attribute-per-line
+ * layouts). When something other than whitespace, `/` or `>` follows it, one space stays, so the tokens on
+ * either side do not run together.
+ */
+export function removeAttribute(text: string, attribute: XmlAttribute): TextEdit {
+  let start = attribute.nameStart;
+  while (start > 0 && ' \t\r\n'.includes(text[start - 1])) start--;
+  const next = text[attribute.end];
+  const separate = next !== undefined && !' \t\r\n/>'.includes(next);
+  return { start, end: attribute.end, newText: separate ? ' ' : '' };
 }
 
 /**
@@ -60,6 +122,18 @@ export function removeElement(text: string, element: XmlElement): TextEdit {
     start = element.start;
   }
   return { start, end, newText: '' };
+}
+
+/**
+ * Inserts markup as the element's next sibling: on a new line with the same indentation when the element
+ * starts its line, else right after it.
+ */
+export function insertAfterElement(text: string, element: XmlElement, markup: string): TextEdit {
+  let lineStart = element.start;
+  while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+  const startsLine = lineStart === 0 || text[lineStart - 1] === '\n';
+  const newText = startsLine ? `${lineBreakOf(text)}${indentationOf(text, element)}${markup}` : markup;
+  return { start: element.end, end: element.end, newText };
 }
 
 export function escapeAttribute(value: string): string {

@@ -1,0 +1,123 @@
+// Edits over the tolerant XML model that read like hand edits: new attributes take the quotes the tag
+// already uses and follow its layout (one attribute per line or all on one), new elements take the
+// file's indentation and line breaks. The rules' helpers in rules/ranges.ts always write double quotes.
+
+import type { Quote, XmlAttribute, XmlDocument, XmlElement } from '../parse/xmlDocument';
+import { indentUnitOf, indentationOf, lineBreakOf } from '../rules/indentation';
+import type { TextEdit } from '../rules/types';
+
+/** The quote new attributes take: the element's own first quoted attribute's, else the document's first, else `"`. */
+export function quoteOf(element: XmlElement | undefined, document: XmlDocument): Quote {
+  for (const candidate of element ? [element, ...document.elements] : document.elements) {
+    const quoted = candidate.attributes.find((attribute) => attribute.quote !== undefined);
+    if (quoted?.quote) return quoted.quote;
+  }
+  return '"';
+}
+
+export function formatAttribute(name: string, value: string, quote: Quote): string {
+  return `${name}=${quote}${escapeAttributeValue(value, quote)}${quote}`;
+}
+
+/** Escapes what cannot stand in a value between these quotes. */
+export function escapeAttributeValue(value: string, quote: Quote): string {
+  const escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return quote === '"' ? escaped.replace(/"/g, '&quot;') : escaped.replace(/'/g, '&apos;');
+}
+
+/** Why attributes cannot be added to or changed in the start tag yet; undefined when it is complete. */
+export function startTagProblem(element: XmlElement): string | undefined {
+  if (element.startTagEnd === undefined) return `The <${element.name}> start tag is not closed yet.`;
+  const unfinished = element.attributes.find((attribute) => !attribute.valueClosed);
+  if (unfinished) return `The ${unfinished.name} attribute of <${element.name}> is not complete (it needs a quoted value).`;
+  return undefined;
+}
+
+/** Start tag closed and, unless self-closing, a closed end tag: children can be added safely. */
+function isComplete(element: XmlElement): boolean {
+  return element.startTagEnd !== undefined && (element.selfClosing || element.endTag?.closed === true);
+}
+
+/** Why children cannot be added to the element yet; undefined when it is complete. */
+export function elementProblem(element: XmlElement): string | undefined {
+  return isComplete(element) ? undefined : `The <${element.name}> element is not closed yet.`;
+}
+
+/** Why children cannot be appended to the element: it, or the last child they would follow, is incomplete. */
+export function appendChildrenProblem(parent: XmlElement): string | undefined {
+  const lastChild = parent.children.at(-1);
+  return elementProblem(parent) ?? (lastChild ? elementProblem(lastChild) : undefined);
+}
+
+/** Replaces a complete attribute's value inside its quotes; undefined when it already has that value. */
+export function replaceAttributeValue(attribute: XmlAttribute, value: string): TextEdit | undefined {
+  if (attribute.value === value || attribute.valueStart === undefined || attribute.valueEnd === undefined) return undefined;
+  return { start: attribute.valueStart, end: attribute.valueEnd, newText: escapeAttributeValue(value, attribute.quote ?? '"') };
+}
+
+/**
+ * Adds attributes after the last one (or after the element name), in one edit so their order is fixed.
+ * When the last attribute starts its own line, each new one goes on its own line with the same indentation.
+ */
+export function appendAttributes(text: string, element: XmlElement, attributes: readonly (readonly [string, string])[], quote: Quote): TextEdit {
+  const last = element.attributes.at(-1);
+  const at = last ? last.end : element.nameEnd;
+  const ownLineIndent = last ? indentationBefore(text, last.nameStart) : undefined;
+  const separator = ownLineIndent === undefined ? ' ' : lineBreakOf(text) + ownLineIndent;
+  const newText = attributes.map(([name, value]) => separator + formatAttribute(name, value, quote)).join('');
+  return { start: at, end: at, newText };
+}
+
+/** A line of new markup, `depth` levels below the new child's own indentation. */
+export interface MarkupLine {
+  readonly depth: number;
+  readonly markup: string;
+}
+
+/**
+ * Adds markup as the element's last children, indented one level below it (the level its children already
+ * use, else the file's unit). A self-closing element is opened up and given an end tag. The element and
+ * its last child must be complete (see `appendChildrenProblem`).
+ */
+export function appendChildren(text: string, parent: XmlElement, lines: readonly MarkupLine[]): TextEdit {
+  const lineBreak = lineBreakOf(text);
+  const parentIndent = indentationOf(text, parent);
+  const lastChild = parent.children.at(-1);
+  const unit = indentUnitOf(text, lastChild ?? parent);
+  const childIndent = (lastChild && indentationBefore(text, lastChild.start)) ?? parentIndent + unit;
+  const block = lines.map((line) => childIndent + unit.repeat(line.depth) + line.markup).join(lineBreak);
+  const closing = `${lineBreak}${parentIndent}</${parent.name}>`;
+
+  if (parent.selfClosing) {
+    const slash = skipWhitespaceBackward(text, parent.startTagEnd! - 2);
+    return { start: slash, end: parent.startTagEnd!, newText: `>${lineBreak}${block}${closing}` };
+  }
+  if (lastChild) return { start: lastChild.end, end: lastChild.end, newText: lineBreak + block };
+  const contentStart = parent.startTagEnd!;
+  const endTagStart = parent.endTag!.start;
+  if (text.slice(contentStart, endTagStart).trim() === '') {
+    return { start: contentStart, end: endTagStart, newText: `${lineBreak}${block}${lineBreak}${parentIndent}` };
+  }
+  // Only comments or text inside: go after them, on the end tag's line when it has its own.
+  const endTagLineStart = skipBlanksBackward(text, endTagStart);
+  if (endTagLineStart > 0 && text[endTagLineStart - 1] === '\n') return { start: endTagLineStart, end: endTagLineStart, newText: block + lineBreak };
+  return { start: endTagStart, end: endTagStart, newText: `${lineBreak}${block}${lineBreak}${parentIndent}` };
+}
+
+/** The spaces and tabs before the offset when only they stand between it and the start of its line. */
+function indentationBefore(text: string, offset: number): string | undefined {
+  const lineStart = skipBlanksBackward(text, offset);
+  return lineStart === 0 || text[lineStart - 1] === '\n' ? text.slice(lineStart, offset) : undefined;
+}
+
+function skipBlanksBackward(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at;
+}
+
+function skipWhitespaceBackward(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && ' \t\r\n'.includes(text[at - 1])) at--;
+  return at;
+}

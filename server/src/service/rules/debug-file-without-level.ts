@@ -1,0 +1,34 @@
+// A debugFile with no debugLevel: ANCM opens (creates) the file but its debug flags stay 0, and every write
+// checks the flags first, so the file stays empty (REFERENCE §3; CommonLib/debugutil.cpp).
+
+import { findHandlerSetting } from '../../ancm/lookup';
+import { resolveEntries } from './entriesInEffect';
+import { escapeAttribute, insertAfterElement, valueSpan } from './ranges';
+import type { Finding, Rule } from './types';
+
+const DEBUG_FILE = findHandlerSetting('debugFile')!;
+const DEBUG_LEVEL = findHandlerSetting('debugLevel')!;
+const SUGGESTED_LEVEL = DEBUG_LEVEL.values![0];
+
+export const debugFileWithoutLevelRule: Rule = {
+  id: 'debug-file-without-level',
+  description: 'A debugFile handler setting without debugLevel: ANCM creates the file but writes nothing to it.',
+  defaultSeverity: 'warning',
+  requiresCompleteFile: true,
+  docsUrl: DEBUG_FILE.docsUrl,
+  check(document) {
+    const entries = resolveEntries(document, 'handlerSettings');
+    const findings: Finding[] = [];
+    for (const entry of entries.inEffect) {
+      if (findHandlerSetting(entry.name) !== DEBUG_FILE) continue;
+      if (!entry.value || entries.find(entry.collectionElement, DEBUG_LEVEL.name)) continue;
+      const markup = `<${entry.collection.addElement} name="${DEBUG_LEVEL.name}" value="${escapeAttribute(SUGGESTED_LEVEL)}" />`;
+      findings.push({
+        message: `No debugLevel is set, so ANCM's debug flags stay 0: ANCM creates '${entry.value}' but writes nothing to it. Add a debugLevel handler setting, e.g. '${SUGGESTED_LEVEL}'.`,
+        ...valueSpan(entry.nameAttribute!),
+        fixes: [{ title: `Add debugLevel '${SUGGESTED_LEVEL}'`, edits: [insertAfterElement(document.text, entry.element, markup)], safe: false }],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,40 @@
+// IIS has no key for these collections, so it keeps entries with the same name; ANCM then reads one of them,
+// comparing names case-insensitively: the last environment variable (std::map insert_or_assign) and the first
+// handler setting (find_element) (REFERENCE §1.3; CommonLib/ConfigurationSection.cpp, CommonLib/config_utility.h).
+
+import { ASPNETCORE_COLLECTIONS } from '../../ancm/collections';
+import { findCollection } from '../../ancm/lookup';
+import { resolveEntries } from './entriesInEffect';
+import { removeElement, valueSpan } from './ranges';
+import type { Finding, Rule } from './types';
+
+const COLLECTIONS_ANCM_READS = ASPNETCORE_COLLECTIONS.filter((collection) => collection.readByAncm).map((collection) => collection.name);
+
+export const duplicateEntryRule: Rule = {
+  id: 'duplicate-entry',
+  description: 'Two entries with the same name (ignoring case) in one collection: ANCM reads only one of them.',
+  defaultSeverity: 'warning',
+  requiresCompleteFile: false,
+  docsUrl: findCollection('environmentVariables')!.docsUrl,
+  check(document) {
+    // In an XDT transform same-named entries are usually separate instructions (Remove, then Insert).
+    if (document.isTransform) return [];
+    const findings: Finding[] = [];
+    for (const collectionName of COLLECTIONS_ANCM_READS) {
+      for (const { entry, winner } of resolveEntries(document, collectionName).shadowed) {
+        const lastWins = entry.collection.duplicatePolicy === 'lastWins';
+        const sameValue = winner.value !== undefined && winner.value === entry.value;
+        findings.push({
+          message:
+            `ANCM ignores this ${entry.collection.addElement}: the ${lastWins ? 'later' : 'earlier'} entry named '${winner.name}'` +
+            `${winner.value === undefined ? '' : ` (value '${winner.value}')`} wins, because for ${entry.collection.name} the ${lastWins ? 'last' : 'first'} entry with a name wins (names are compared ignoring case).`,
+          ...valueSpan(entry.nameAttribute!),
+          unnecessary: true,
+          // Removing an exact copy changes nothing; otherwise the user may have meant the ignored value.
+          fixes: [{ title: `Remove this ignored ${entry.collection.addElement}`, edits: [removeElement(document.text, entry.element)], safe: sameValue }],
+        });
+      }
+    }
+    return findings;
+  },
+};

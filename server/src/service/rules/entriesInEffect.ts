@@ -1,0 +1,83 @@
+// Which collection entries ANCM actually reads. IIS drops every entry before a <clear/> (REFERENCE §1.3), and
+// of entries sharing a name (compared case-insensitively) ANCM keeps one: the last environment variable
+// (std::map insert_or_assign, CommonLib/ConfigurationSection.cpp) or the first handler setting (find_element,
+// CommonLib/config_utility.h), as the collection's duplicatePolicy says. Also: the hosting model a file settles.
+
+import type { HostingModel } from '../../ancm/types';
+import { getAttribute, type XmlElement } from '../parse/xmlDocument';
+import { type WebConfigDocument, hostingModelOf } from '../webConfig';
+import { type CollectionEntry, collectionEntries } from './collectionEntries';
+import { completeValue } from './ranges';
+
+/** An entry with a complete name, as the rules see it. */
+export interface NamedEntry extends CollectionEntry {
+  readonly name: string;
+  /** The complete value; undefined while it is still being typed. */
+  readonly value: string | undefined;
+}
+
+/** An entry that ANCM ignores because another entry with the same name wins. */
+export interface ShadowedEntry {
+  readonly entry: NamedEntry;
+  readonly winner: NamedEntry;
+}
+
+export interface ResolvedEntries {
+  /** The entries ANCM reads, one per name, in document order. Entries whose name is still being typed are left out. */
+  readonly inEffect: readonly NamedEntry[];
+  /** Entries after the last `<clear/>` that a same-named entry overrides. */
+  readonly shadowed: readonly ShadowedEntry[];
+  /** The entry ANCM reads for a name (any casing) in one collection element. */
+  find(collectionElement: XmlElement, name: string): NamedEntry | undefined;
+}
+
+export function resolveEntries(document: WebConfigDocument, collectionName: string): ResolvedEntries {
+  const lastClear = new Map<XmlElement, number>();
+  const winners = new Map<XmlElement, Map<string, NamedEntry>>();
+  const read: NamedEntry[] = [];
+  for (const entry of collectionEntries(document, collectionName)) {
+    const name = entry.nameAttribute ? completeValue(entry.nameAttribute) : undefined;
+    if (!name || isRemovedByTransform(entry.element)) continue;
+    if (entry.element.start < clearOffset(entry, lastClear)) continue;
+    const named: NamedEntry = { ...entry, name, value: entry.valueAttribute ? completeValue(entry.valueAttribute) : undefined };
+    read.push(named);
+    let byName = winners.get(entry.collectionElement);
+    if (!byName) winners.set(entry.collectionElement, (byName = new Map()));
+    const key = name.toLowerCase();
+    if (entry.collection.duplicatePolicy === 'lastWins' || !byName.has(key)) byName.set(key, named);
+  }
+  const find = (collectionElement: XmlElement, name: string) => winners.get(collectionElement)?.get(name.toLowerCase());
+  const winnerOf = (entry: NamedEntry) => find(entry.collectionElement, entry.name)!;
+  return {
+    inEffect: read.filter((entry) => winnerOf(entry) === entry),
+    shadowed: read.filter((entry) => winnerOf(entry) !== entry).map((entry) => ({ entry, winner: winnerOf(entry) })),
+    find,
+  };
+}
+
+/** Where the last `<clear/>` of the entry's collection element starts (-1 when there is none), cached per element. */
+function clearOffset(entry: CollectionEntry, cache: Map<XmlElement, number>): number {
+  let offset = cache.get(entry.collectionElement);
+  if (offset === undefined) {
+    offset = -1;
+    for (const child of entry.collectionElement.children) {
+      if (child.name === entry.collection.clearElement && !isRemovedByTransform(child)) offset = child.start;
+    }
+    cache.set(entry.collectionElement, offset);
+  }
+  return offset;
+}
+
+/** An XDT `Remove`/`RemoveAll` instruction: the element names what a transform deletes, not a setting. */
+function isRemovedByTransform(element: XmlElement): boolean {
+  return element.attributes.some((attribute) => attribute.name.endsWith(':Transform') && /^\s*Remove/.test(attribute.value ?? ''));
+}
+
+/**
+ * The hosting model an entry's section runs under, as far as this file tells: undefined for a value ANCM rejects,
+ * and in a transform without hostingModel, where the base file decides.
+ */
+export function sectionHostingModel(document: WebConfigDocument, section: XmlElement): HostingModel | undefined {
+  if (document.isTransform && getAttribute(section, 'hostingModel') === undefined) return undefined;
+  return hostingModelOf(section);
+}

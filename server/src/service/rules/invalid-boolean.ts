@@ -1,0 +1,53 @@
+// IIS parses `bool` attributes of the schema as true/false in any letter case; any other text fails schema
+// validation before ANCM runs, HTTP 500.19 (REFERENCE.md §1.1 attribute types, §6.1 layer 1).
+
+import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
+import { findAttribute } from '../../ancm/lookup';
+import type { XmlAttribute } from '../parse/xmlDocument';
+import { completeValue, valueFix, valueOrAttributeSpan } from './ranges';
+import type { Finding, Fix, Rule } from './types';
+
+/** Words people write for a boolean, and the value they mean. */
+const MEANT: Readonly<Record<string, 'true' | 'false'>> = {
+  yes: 'true',
+  on: 'true',
+  '1': 'true',
+  enabled: 'true',
+  no: 'false',
+  off: 'false',
+  '0': 'false',
+  disabled: 'false',
+};
+
+export const invalidBoolean: Rule = {
+  id: 'invalid-boolean',
+  description: 'A true/false attribute of <aspNetCore> with another value: IIS rejects the file with HTTP 500.19.',
+  defaultSeverity: 'error',
+  requiresCompleteFile: false,
+  docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
+  check(document) {
+    const findings: Finding[] = [];
+    for (const section of document.sections) {
+      for (const attribute of section.attributes) {
+        const spec = findAttribute(attribute.name);
+        const value = completeValue(attribute);
+        if (spec?.valueType !== 'bool' || value === undefined) continue;
+        const lower = value.trim().toLowerCase();
+        if (lower === 'true' || lower === 'false') continue;
+        findings.push({
+          message: `IIS rejects the file with HTTP 500.19: ${attribute.name} must be true or false, not '${value}'.`,
+          ...valueOrAttributeSpan(attribute),
+          fixes: booleanFixes(attribute, MEANT[lower], spec.defaultValue),
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+function booleanFixes(attribute: XmlAttribute, meant: 'true' | 'false' | undefined, defaultValue: string | undefined): Fix[] {
+  if (meant) return [valueFix(`Change to '${meant}'`, attribute, meant, true)];
+  // Nothing says which was meant: offer both, the schema default first.
+  const both = defaultValue === 'true' ? ['true', 'false'] : ['false', 'true'];
+  return both.map((value) => valueFix(`Change to '${value}'`, attribute, value, false));
+}

@@ -1,0 +1,73 @@
+// The schema types hostingModel as a plain string, so IIS accepts anything; ANCM compares it case-insensitively with
+// inprocess/outofprocess (empty = out-of-process) and fails the configuration load on anything else, HTTP 500.0 and
+// event 1034 (REFERENCE.md §1.2 hostingModel, §6.1 layer 2; AspNetCore/ShimOptions.cpp).
+
+import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
+import { findAttribute } from '../../ancm/lookup';
+import type { HostingModel } from '../../ancm/types';
+import { casingStyleOf, writeHostingModel } from '../completion/hostingModelCasing';
+import { type XmlAttribute, getAttribute } from '../parse/xmlDocument';
+import { type WebConfigDocument, hostingModelOf, moduleOf } from '../webConfig';
+import { closestName } from './closestName';
+import { completeValue, valueFix, valueOrAttributeSpan } from './ranges';
+import type { Finding, Fix, Rule } from './types';
+
+const HOSTING_MODEL = 'hostingModel';
+const HOSTING_MODELS: readonly HostingModel[] = ['inprocess', 'outofprocess'];
+
+export const invalidHostingModel: Rule = {
+  id: 'invalid-hosting-model',
+  description: 'A hostingModel other than inprocess or outofprocess (any casing): ANCM fails to start the app with HTTP 500.0.',
+  defaultSeverity: 'error',
+  requiresCompleteFile: false,
+  docsUrl: findAttribute(HOSTING_MODEL)?.docsUrl ?? ASPNETCORE_ELEMENT_DOCS.docsUrl,
+  check(document) {
+    const findings: Finding[] = [];
+    for (const section of document.sections) {
+      // The attribute hostingModelOf reads; a repeated attribute is a well-formedness error, reported elsewhere.
+      const attribute = getAttribute(section, HOSTING_MODEL);
+      const value = attribute && completeValue(attribute);
+      if (!attribute || value === undefined || hostingModelOf(section) !== undefined) continue;
+      const ancmError =
+        `HTTP 500.0 ("Unknown hosting model '${value}'. Please specify either hostingModel="inprocess" ` +
+        'or hostingModel="outofprocess" in the web.config file.")';
+      const v1Only = onlyOutOfProcessModules(document);
+      findings.push({
+        message: v1Only
+          ? `ANCM V1 never reads hostingModel, so this app runs out-of-process; ANCM V2 would fail to start it with ${ancmError}.`
+          : `ANCM fails to start the app with ${ancmError}. ANCM accepts any letter case; an empty or absent value means out-of-process.`,
+        ...valueOrAttributeSpan(attribute),
+        severity: v1Only ? 'warning' : undefined,
+        fixes: hostingModelFixes(attribute, value),
+      });
+    }
+    return findings;
+  },
+};
+
+/**
+ * Whether every ANCM handler in the file names a module that cannot host in-process: ANCM V1, which never reads
+ * hostingModel (REFERENCE.md §7). False when the file maps no handler, since the module is then set elsewhere.
+ */
+export function onlyOutOfProcessModules(document: WebConfigDocument): boolean {
+  return document.handlers.length > 0 && document.handlers.every((handler) => moduleOf(handler)?.supportsInProcess === false);
+}
+
+function hostingModelFixes(attribute: XmlAttribute, value: string): Fix[] {
+  const style = casingStyleOf(value) ?? 'lower';
+  const fix = (model: HostingModel, safe: boolean) => {
+    const written = writeHostingModel(model, style);
+    return valueFix(`Change to '${written}'`, attribute, written, safe);
+  };
+  const letters = value.toLowerCase().replace(/[^a-z]/g, '');
+  const exact = HOSTING_MODELS.find((model) => model === letters);
+  if (exact) return [fix(exact, true)]; // `in-process`, ` InProcess `, `Out_Of_Process`
+  if (letters.includes('proc')) {
+    // `InProc`, `OutOfProc`, `outproc`: the first word decides.
+    if (letters.startsWith('out')) return [fix('outofprocess', true)];
+    if (letters.startsWith('in')) return [fix('inprocess', true)];
+  }
+  const closest = HOSTING_MODELS.find((model) => model === closestName(letters, HOSTING_MODELS));
+  if (closest) return [fix(closest, false)];
+  return HOSTING_MODELS.map((model) => fix(model, false));
+}

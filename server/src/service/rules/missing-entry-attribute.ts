@@ -1,0 +1,55 @@
+// IIS requires the attributes the schema marks required="true" on every collection entry, and rejects an empty one
+// marked nonEmptyString: HTTP 500.19 (REFERENCE.md §1.1, §1.3, §6.1 layer 1). An empty environment variable or
+// handler setting value is fine.
+
+import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
+import { ASPNETCORE_COLLECTIONS } from '../../ancm/collections';
+import type { CollectionAttributeSpec } from '../../ancm/types';
+import { type XmlElement, getAttribute } from '../parse/xmlDocument';
+import { collectionEntries } from './collectionEntries';
+import { attributeSpan, completeValue, elementNameSpan, insertAttributeAfter, insertAttributesAfterName } from './ranges';
+import type { Finding, Fix, Rule } from './types';
+
+export const missingEntryAttribute: Rule = {
+  id: 'missing-entry-attribute',
+  description: 'A collection entry without a required attribute, or with an empty name or path: IIS rejects the file with HTTP 500.19.',
+  defaultSeverity: 'error',
+  requiresCompleteFile: true,
+  docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
+  check(document) {
+    const findings: Finding[] = [];
+    for (const collection of ASPNETCORE_COLLECTIONS) {
+      for (const { element } of collectionEntries(document, collection.name)) {
+        // Still being typed, or an XDT instruction (Remove, Locator) rather than an entry.
+        const typing = element.startTagEnd === undefined || element.attributes.some((attribute) => completeValue(attribute) === undefined);
+        if (typing || element.attributes.some((attribute) => attribute.name.startsWith('xdt:'))) continue;
+        for (const spec of collection.attributes) {
+          const attribute = getAttribute(element, spec.name);
+          if (!attribute && spec.required) {
+            findings.push({
+              message: `IIS rejects the file with HTTP 500.19: <${element.name}> needs a ${spec.name} attribute${spec.nonEmpty ? '' : ' (it may be empty)'}.`,
+              ...elementNameSpan(element),
+              fixes: spec.nonEmpty ? [] : [addEmptyAttribute(element, spec)],
+            });
+          } else if (attribute?.value === '' && spec.nonEmpty) {
+            findings.push({
+              message: `IIS rejects the file with HTTP 500.19: the ${spec.name} of <${element.name}> must not be empty.`,
+              ...attributeSpan(attribute),
+            });
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+/** Adds `value=""` after the last attribute: the only required attribute with a value that needs no guessing. */
+function addEmptyAttribute(element: XmlElement, spec: CollectionAttributeSpec): Fix {
+  const anchor = element.attributes.at(-1);
+  return {
+    title: `Add ${spec.name}=""`,
+    edits: [anchor ? insertAttributeAfter(anchor, spec.name, '') : insertAttributesAfterName(element, [[spec.name, '']])],
+    safe: false,
+  };
+}

@@ -1,0 +1,55 @@
+// ANCM reads processPath with GetRequiredString: a missing or empty value fails the configuration load with
+// "Attribute 'processPath' is required.", HTTP 500.0 and event 1034 (REFERENCE.md §1.2 processPath, §6.1 layer 2;
+// AspNetCore/ShimOptions.cpp). A section loaded from another file (configSource) is checked there, not here.
+
+import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
+import { findAttribute } from '../../ancm/lookup';
+import { getAttribute } from '../parse/xmlDocument';
+import { attributeSpan, elementNameSpan, insertAttributesAfterName, valueFix } from './ranges';
+import type { Finding, Rule } from './types';
+import { CONFIG_SOURCE } from './unknown-attribute';
+
+const CONSEQUENCE = 'ANCM fails to start the app with HTTP 500.0 ("Attribute \'processPath\' is required.")';
+
+export const missingProcessPath: Rule = {
+  id: 'missing-process-path',
+  description: '<aspNetCore> without a processPath: ANCM fails to start the app with HTTP 500.0.',
+  defaultSeverity: 'error',
+  requiresCompleteFile: true,
+  docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
+  check(document) {
+    const findings: Finding[] = [];
+    for (const section of document.sections) {
+      // Still being typed, or defined in another file.
+      if (section.startTagEnd === undefined || getAttribute(section, CONFIG_SOURCE)) continue;
+      const processPath = getAttribute(section, 'processPath');
+      const placeholder = placeholderOf('processPath');
+      if (!processPath) {
+        const inserted: [string, string][] = [['processPath', placeholder]];
+        if (!getAttribute(section, 'arguments')) inserted.push(['arguments', placeholderOf('arguments')]);
+        findings.push({
+          message: `${CONSEQUENCE}: <aspNetCore> has no processPath. Name the program to start: dotnet (with the app's dll in arguments) or the app's .exe.`,
+          ...elementNameSpan(section),
+          fixes: [
+            {
+              title: `Add ${inserted.map(([name, value]) => `${name}="${value}"`).join(' ')}`,
+              edits: [insertAttributesAfterName(section, inserted)],
+              safe: false,
+            },
+          ],
+        });
+      } else if (processPath.valueClosed && processPath.value === '') {
+        findings.push({
+          message: `${CONSEQUENCE}: processPath is empty. Name the program to start: dotnet (with the app's dll in arguments) or the app's .exe.`,
+          ...attributeSpan(processPath),
+          fixes: [valueFix(`Set processPath="${placeholder}"`, processPath, placeholder, false)],
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+function placeholderOf(attributeName: string): string {
+  return findAttribute(attributeName)?.placeholder ?? '';
+}

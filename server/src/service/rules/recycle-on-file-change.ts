@@ -1,0 +1,33 @@
+// <recycleOnFileChange> is still in the schema for backward compatibility, but neither ANCM V2 nor V1 reads it:
+// listing files there recycles nothing (REFERENCE.md §1.3; the tables mark such collections readByAncm: false).
+
+import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
+import { findCollection } from '../../ancm/lookup';
+import { elementNameSpan, removeElement } from './ranges';
+import type { Finding, Rule } from './types';
+
+export const recycleOnFileChange: Rule = {
+  id: 'recycle-on-file-change',
+  description: 'A <recycleOnFileChange> collection: valid schema, but ANCM never reads it.',
+  defaultSeverity: 'information',
+  requiresCompleteFile: false,
+  docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
+  check(document) {
+    const findings: Finding[] = [];
+    for (const section of document.sections) {
+      if (section.startTagEnd === undefined) continue; // what follows an unclosed start tag is text being typed
+      for (const child of section.children) {
+        if (findCollection(child.name)?.readByAncm !== false) continue;
+        findings.push({
+          message:
+            `ANCM never reads <${child.name}>: the schema keeps it for backward compatibility, and changing the files it lists ` +
+            'recycles nothing. ANCM already restarts the app when web.config or app_offline.htm changes.',
+          ...elementNameSpan(child),
+          unnecessary: true,
+          fixes: [{ title: `Remove <${child.name}>`, edits: [removeElement(document.text, child)], safe: false }],
+        });
+      }
+    }
+    return findings;
+  },
+};

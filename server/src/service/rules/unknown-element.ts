@@ -1,0 +1,84 @@
+// IIS rejects a child element its schema does not declare, HTTP 500.19 (REFERENCE.md §1.1, §1.3, §6.1):
+// <aspNetCore> holds only its three collections, and each collection only its add-element and <clear>.
+// None of them declares a remove element, so <remove> is an error too.
+
+import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
+import { ASPNETCORE_COLLECTIONS } from '../../ancm/collections';
+import { findCollection } from '../../ancm/lookup';
+import type { CollectionSpec } from '../../ancm/types';
+import type { XmlElement } from '../parse/xmlDocument';
+import { closestName } from './closestName';
+import { elementNameSpan, renameElement } from './ranges';
+import type { Finding, Fix, Rule } from './types';
+
+const COLLECTION_NAMES = ASPNETCORE_COLLECTIONS.map((collection) => collection.name);
+
+export const unknownElement: Rule = {
+  id: 'unknown-element',
+  description: 'A child element the aspNetCore schema does not declare: IIS rejects the file with HTTP 500.19.',
+  defaultSeverity: 'error',
+  requiresCompleteFile: false,
+  docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
+  check(document) {
+    const findings: Finding[] = [];
+    for (const section of document.sections) {
+      if (section.startTagEnd === undefined) continue; // what follows an unclosed start tag is text being typed
+      const childNames = new Set(section.children.map((child) => child.name));
+      for (const child of section.children) {
+        const collection = findCollection(child.name);
+        if (collection) checkCollection(child, collection, findings);
+        else findings.push(unknownSectionChild(section, child, childNames));
+      }
+    }
+    return findings;
+  },
+};
+
+function checkCollection(collectionElement: XmlElement, collection: CollectionSpec, findings: Finding[]): void {
+  const allowed = [collection.addElement, collection.clearElement];
+  for (const entry of collectionElement.children) {
+    if (allowed.includes(entry.name)) {
+      // Entries and <clear> have no child elements at all.
+      for (const grandchild of entry.children) findings.push(unknownElementFinding(grandchild, entry, undefined));
+    } else if (entry.name === 'remove') {
+      findings.push({
+        message:
+          `IIS rejects the file with HTTP 500.19: <${collection.name}> has no <remove> element, only <${collection.addElement}> and ` +
+          `<${collection.clearElement}>. To drop an inherited entry, start the collection with <${collection.clearElement} /> and list the entries to keep.`,
+        ...elementNameSpan(entry),
+      });
+    } else {
+      findings.push(unknownElementFinding(entry, collectionElement, closestName(entry.name, allowed)));
+    }
+  }
+}
+
+function unknownSectionChild(section: XmlElement, child: XmlElement, childNames: ReadonlySet<string>): Finding {
+  // An entry written straight under <aspNetCore> belongs inside its collection; renaming it would not help.
+  const home = ASPNETCORE_COLLECTIONS.find((collection) => collection.addElement === child.name);
+  if (home) return unknownElementFinding(child, section, undefined, { advice: ` It belongs inside <${home.name}>.` });
+  const suggestion = closestName(child.name, COLLECTION_NAMES);
+  // Each collection appears once: no rename that would create a second one.
+  const taken = suggestion !== undefined && childNames.has(suggestion);
+  return unknownElementFinding(child, section, suggestion, { canRename: !taken });
+}
+
+interface FindingOptions {
+  /** False when renaming to the suggestion would clash with a sibling. */
+  readonly canRename?: boolean;
+  /** Said instead of "Did you mean". */
+  readonly advice?: string;
+}
+
+function unknownElementFinding(element: XmlElement, parent: XmlElement, suggestion: string | undefined, options: FindingOptions = {}): Finding {
+  const { canRename = true, advice } = options;
+  const hint = advice ?? (suggestion === undefined ? '' : ` Did you mean <${suggestion}>?`);
+  const edits = suggestion === undefined || !canRename ? undefined : renameElement(element, suggestion);
+  const fixes: Fix[] =
+    suggestion === undefined || !edits ? [] : [{ title: `Rename to <${suggestion}>`, edits, safe: suggestion.toLowerCase() === element.name.toLowerCase() }];
+  return {
+    message: `IIS rejects the file with HTTP 500.19: <${parent.name}> has no child element <${element.name}> (element names are case-sensitive).${hint}`,
+    ...elementNameSpan(element),
+    fixes,
+  };
+}
