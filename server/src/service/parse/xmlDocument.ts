@@ -361,6 +361,20 @@ function lastStartingBefore(elements: readonly XmlElement[], offset: number): Xm
   return result;
 }
 
+/**
+ * Whether the element and everything inside it are closed: its whole text can be removed, or text can be
+ * inserted after it, without pulling other markup into or out of it.
+ */
+export function isComplete(element: XmlElement): boolean {
+  const pending = [element];
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    const closed = current.startTagEnd !== undefined && (current.selfClosing || current.endTag?.closed === true);
+    if (!closed || current.attributes.some((attribute) => attribute.quote !== undefined && !attribute.valueClosed)) return false;
+    pending.push(...current.children);
+  }
+  return true;
+}
+
 export function getAttribute(element: XmlElement, name: string): XmlAttribute | undefined {
   return element.attributes.find((attribute) => attribute.name === name);
 }

@@ -3,7 +3,7 @@
 
 import { findHandlerSetting } from '../../ancm/lookup';
 import { resolveEntries } from './entriesInEffect';
-import { escapeAttribute, insertAfterElement, valueSpan } from './ranges';
+import { escapeAttribute, insertAfterElementFix, valueSpan } from './ranges';
 import type { Finding, Rule } from './types';
 
 const DEBUG_FILE = findHandlerSetting('debugFile')!;
@@ -26,7 +26,7 @@ export const debugFileWithoutLevelRule: Rule = {
       findings.push({
         message: `No debugLevel is set, so ANCM's debug flags stay 0: ANCM creates '${entry.value}' but writes nothing to it. Add a debugLevel handler setting, e.g. '${SUGGESTED_LEVEL}'.`,
         ...valueSpan(entry.nameAttribute!),
-        fixes: [{ title: `Add debugLevel '${SUGGESTED_LEVEL}'`, edits: [insertAfterElement(document.text, entry.element, markup)], safe: false }],
+        fixes: insertAfterElementFix(`Add debugLevel '${SUGGESTED_LEVEL}'`, document.text, entry.element, markup, false),
       });
     }
     return findings;

@@ -5,7 +5,7 @@
 import { ASPNETCORE_COLLECTIONS } from '../../ancm/collections';
 import { findCollection } from '../../ancm/lookup';
 import { resolveEntries } from './entriesInEffect';
-import { removeElement, valueSpan } from './ranges';
+import { removeElementFix, valueSpan } from './ranges';
 import type { Finding, Rule } from './types';
 
 const COLLECTIONS_ANCM_READS = ASPNETCORE_COLLECTIONS.filter((collection) => collection.readByAncm).map((collection) => collection.name);
@@ -31,7 +31,7 @@ export const duplicateEntryRule: Rule = {
           ...valueSpan(entry.nameAttribute!),
           unnecessary: true,
           // Removing an exact copy changes nothing; otherwise the user may have meant the ignored value.
-          fixes: [{ title: `Remove this ignored ${entry.collection.addElement}`, edits: [removeElement(document.text, entry.element)], safe: sameValue }],
+          fixes: removeElementFix(`Remove this ignored ${entry.collection.addElement}`, document.text, entry.element, sameValue),
         });
       }
     }

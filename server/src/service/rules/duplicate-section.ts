@@ -3,7 +3,7 @@
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { type XmlElement, getAttribute } from '../parse/xmlDocument';
-import { elementNameSpan, removeElement } from './ranges';
+import { elementNameSpan, removeElementFix } from './ranges';
 import type { Finding, Rule } from './types';
 
 export const duplicateSection: Rule = {
@@ -26,7 +26,7 @@ export const duplicateSection: Rule = {
       findings.push({
         message: `IIS rejects the file with HTTP 500.19: <aspNetCore> is already defined ${scope.description} earlier in this file; keep one section.`,
         ...elementNameSpan(section),
-        fixes: [{ title: 'Remove this <aspNetCore> section', edits: [removeElement(document.text, section)], safe: false }],
+        fixes: removeElementFix('Remove this <aspNetCore> section', document.text, section, false),
       });
     }
     return findings;

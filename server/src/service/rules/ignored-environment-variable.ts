@@ -5,7 +5,7 @@
 
 import { findCollection, findEnvironmentVariable } from '../../ancm/lookup';
 import { resolveEntries, sectionHostingModel } from './entriesInEffect';
-import { removeElement, valueSpan } from './ranges';
+import { removeElementFix, valueSpan } from './ranges';
 import type { Finding, Rule } from './types';
 
 export const ignoredEnvironmentVariableRule: Rule = {
@@ -28,7 +28,7 @@ export const ignoredEnvironmentVariableRule: Rule = {
       findings.push({
         message: `${what} ${ignored.instead}`,
         ...valueSpan(entry.nameAttribute!),
-        fixes: [{ title: `Remove ${spec.name}`, edits: [removeElement(document.text, entry.element)], safe: false }],
+        fixes: removeElementFix(`Remove ${spec.name}`, document.text, entry.element, false),
       });
     }
     return findings;

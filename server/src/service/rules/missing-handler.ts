@@ -3,7 +3,7 @@
 
 import { STANDARD_HANDLER_LINE } from '../../ancm/handlerEntry';
 import { HANDLER_ENTRY_DOCS } from '../../ancm/modules';
-import type { XmlElement } from '../parse/xmlDocument';
+import { type XmlElement, isComplete } from '../parse/xmlDocument';
 import type { WebConfigDocument } from '../webConfig';
 import { indentationOf, indentUnitOf, lineBreakOf } from './indentation';
 import type { Finding, Fix, Rule } from './types';
@@ -33,7 +33,7 @@ function addHandlerFixes(text: string, section: XmlElement): Fix[] {
   const newline = lineBreakOf(text);
   const unit = indentUnitOf(text, section);
   const handlers = section.parent?.children.find((sibling) => sibling.name === 'handlers');
-  if (handlers && !isCleanlyClosed(handlers)) return [];
+  if (handlers && !isComplete(handlers)) return [];
   if (handlers && handlers.endTag && !handlers.selfClosing) {
     const indent = indentationOf(text, handlers);
     const lineStart = text.lastIndexOf('\n', handlers.endTag.start - 1) + 1;
@@ -48,7 +48,3 @@ function addHandlerFixes(text: string, section: XmlElement): Fix[] {
   return [{ title: 'Add <handlers> with the aspNetCore handler line', edits: [{ start: section.start, end: section.start, newText: block }], safe: false }];
 }
 
-function isCleanlyClosed(element: XmlElement): boolean {
-  const closed = element.startTagEnd !== undefined && (element.selfClosing || element.endTag?.closed === true);
-  return closed && element.children.every(isCleanlyClosed);
-}

@@ -1,5 +1,5 @@
-// Some settings only mean something under one hosting model: ANCM's in-process handler never reads requestTimeout,
-// rapidFailsPerMinute or forwardWindowsAuthToken, and each handler reads only its own handler settings
+// Some settings only mean something under one hosting model: ANCM's in-process handler never reads requestTimeout
+// or rapidFailsPerMinute, and each handler reads only its own handler settings
 // (REFERENCE.md §1.2 notes column, §2.1). The tables' appliesTo says which model each one belongs to.
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
@@ -9,7 +9,7 @@ import type { XmlElement } from '../parse/xmlDocument';
 import { hostingModelOf } from '../webConfig';
 import { collectionEntries } from './collectionEntries';
 import { onlyOutOfProcessModules } from './invalid-hosting-model';
-import { attributeSpan, completeValue, removeAttribute, removeElement } from './ranges';
+import { attributeSpan, completeValue, removeAttribute, removeElementFix } from './ranges';
 import type { Finding, Rule } from './types';
 
 export const notForHostingModel: Rule = {
@@ -31,6 +31,9 @@ export const notForHostingModel: Rule = {
         if (!spec || value === undefined || appliesTo(spec.appliesTo, model)) continue;
         // In-process there is exactly one app instance; processesPerApplication="1" says just that.
         if (spec.name === 'processesPerApplication' && !(Number(value) > 1)) continue;
+        // Visual Studio's templates wrote forwardWindowsAuthToken into in-process configs for years; IIS
+        // authenticates in-process apps itself, so the value is harmless there and not worth a warning.
+        if (spec.name === 'forwardWindowsAuthToken') continue;
         findings.push({
           message: `ANCM ignores ${attribute.name} for ${describeModel(model)} apps (it is ${describeScope(spec.appliesTo)}).`,
           ...attributeSpan(attribute),
@@ -49,7 +52,7 @@ export const notForHostingModel: Rule = {
         start: entry.element.start,
         end: entry.element.end,
         unnecessary: true,
-        fixes: [{ title: `Remove the ${spec.name} handler setting`, edits: [removeElement(document.text, entry.element)], safe: false }],
+        fixes: removeElementFix(`Remove the ${spec.name} handler setting`, document.text, entry.element, false),
       });
     }
     return findings;

@@ -1,6 +1,6 @@
 // Ranges, edits and attribute reads that rules use most often.
 
-import type { XmlAttribute, XmlElement } from '../parse/xmlDocument';
+import { type XmlAttribute, type XmlElement, isComplete } from '../parse/xmlDocument';
 import { indentationOf, lineBreakOf } from './indentation';
 import type { Fix, TextEdit } from './types';
 
@@ -134,6 +134,16 @@ export function insertAfterElement(text: string, element: XmlElement, markup: st
   const startsLine = lineStart === 0 || text[lineStart - 1] === '\n';
   const newText = startsLine ? `${lineBreakOf(text)}${indentationOf(text, element)}${markup}` : markup;
   return { start: element.end, end: element.end, newText };
+}
+
+/** A fix that removes a whole element; none while the element (or anything in it) is still being typed. */
+export function removeElementFix(title: string, text: string, element: XmlElement, safe: boolean): Fix[] {
+  return isComplete(element) ? [{ title, edits: [removeElement(text, element)], safe }] : [];
+}
+
+/** A fix that inserts markup after an element; none while the element is still being typed. */
+export function insertAfterElementFix(title: string, text: string, element: XmlElement, markup: string, safe: boolean): Fix[] {
+  return isComplete(element) ? [{ title, edits: [insertAfterElement(text, element, markup)], safe }] : [];
 }
 
 export function escapeAttribute(value: string): string {

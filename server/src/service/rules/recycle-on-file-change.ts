@@ -3,7 +3,7 @@
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { findCollection } from '../../ancm/lookup';
-import { elementNameSpan, removeElement } from './ranges';
+import { elementNameSpan, removeElementFix } from './ranges';
 import type { Finding, Rule } from './types';
 
 export const recycleOnFileChange: Rule = {
@@ -24,7 +24,7 @@ export const recycleOnFileChange: Rule = {
             'recycles nothing. ANCM already restarts the app when web.config or app_offline.htm changes.',
           ...elementNameSpan(child),
           unnecessary: true,
-          fixes: [{ title: `Remove <${child.name}>`, edits: [removeElement(document.text, child)], safe: false }],
+          fixes: removeElementFix(`Remove <${child.name}>`, document.text, child, false),
         });
       }
     }

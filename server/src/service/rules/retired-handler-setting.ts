@@ -4,7 +4,7 @@
 
 import { findCollection, findHandlerSetting } from '../../ancm/lookup';
 import { resolveEntries } from './entriesInEffect';
-import { removeElement, valueFix, valueSpan } from './ranges';
+import { removeElementFix, valueFix, valueSpan } from './ranges';
 import type { Finding, Fix, Rule } from './types';
 
 export const retiredHandlerSettingRule: Rule = {
@@ -25,7 +25,7 @@ export const retiredHandlerSettingRule: Rule = {
       let advice = '';
       if (replacement && entries.find(entry.collectionElement, replacement)) {
         advice = ` ${replacement} is already set, so this entry only matters on older ANCM versions.`;
-        fixes = [{ title: `Remove ${spec.name}`, edits: [removeElement(document.text, entry.element)], safe: false }];
+        fixes = removeElementFix(`Remove ${spec.name}`, document.text, entry.element, false);
       } else if (replacement) {
         advice = ` Rename it to ${replacement}.`;
         fixes = [valueFix(`Rename to '${replacement}'`, attribute, replacement, true)];
