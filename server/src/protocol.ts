@@ -1,0 +1,93 @@
+// The custom LSP messages between the VS Code client and the language server for the ANCM Logs panel.
+// The log engine runs in the server process; the client asks it to follow a site's logs and receives
+// entries as notifications. Both sides compile this one file.
+
+import type { AncmLevel, LogSource } from './logs/types';
+
+/** A log file the server follows for a session. */
+export interface LogSourceInfo {
+  /** Stable within a session: `debug`, or `stdout:<file name>`. */
+  readonly id: string;
+  readonly kind: LogSource;
+  /** Absolute path of the file (it may not exist yet). */
+  readonly file: string;
+  /** What the panel shows: `stdout 2024-01-02 03:04:05 UTC · PID 1234`, `ANCM debug log`. */
+  readonly label: string;
+  /** stdout files: the worker process's start time from the file name (ISO), when known. */
+  readonly startTime?: string;
+  readonly pid?: number;
+  /** False while the file does not exist (yet): a state to wait for, not an error. */
+  readonly exists: boolean;
+}
+
+/** An entry as it travels to the client. */
+export interface LogEntryMessage {
+  readonly sourceId: string;
+  readonly time?: string;
+  readonly pid?: number;
+  readonly level: AncmLevel;
+  readonly levelFrom: 'logger' | 'catalog' | 'heuristic';
+  readonly origin?: string;
+  readonly text: string;
+  /** Byte offset of the entry in its file; the panel opens the raw file there. */
+  readonly offset: number;
+  /** 0-based line of the entry in its file, when the server knows it (for "open raw file"). */
+  readonly line?: number;
+}
+
+export interface OpenLogsParams {
+  /** The web.config whose logs to follow. */
+  readonly webConfigUri: string;
+  /** Extra files or globs to follow as well (`ancm.logs.extraFiles`). */
+  readonly extraFiles?: readonly string[];
+}
+
+export interface OpenLogsResult {
+  readonly sessionId: string;
+  readonly sources: readonly LogSourceInfo[];
+  /** The debugLevel of the web.config, when set: the panel starts at its level. */
+  readonly debugLevel?: string;
+}
+
+/** Client → server request: start following a site's logs. */
+export const OPEN_LOGS_REQUEST = 'ancm/logs/open';
+/** Client → server notification: stop following. */
+export const CLOSE_LOGS_NOTIFICATION = 'ancm/logs/close';
+export interface CloseLogsParams {
+  readonly sessionId: string;
+}
+
+/** Client → server request: entries before the earliest one delivered for a source (history paging). */
+export const EARLIER_LOGS_REQUEST = 'ancm/logs/earlier';
+export interface EarlierLogsParams {
+  readonly sessionId: string;
+  readonly sourceId: string;
+  readonly maxBytes: number;
+}
+export interface EarlierLogsResult {
+  readonly entries: readonly LogEntryMessage[];
+  /** False when the start of the file has been reached. */
+  readonly more: boolean;
+}
+
+/** Server → client notification: new entries, in file order per source. */
+export const LOG_ENTRIES_NOTIFICATION = 'ancm/logs/entries';
+export interface LogEntriesParams {
+  readonly sessionId: string;
+  readonly entries: readonly LogEntryMessage[];
+}
+
+/** Server → client notification: the set of sources changed (a new stdout file appeared, a file was created). */
+export const LOG_SOURCES_NOTIFICATION = 'ancm/logs/sources';
+export interface LogSourcesParams {
+  readonly sessionId: string;
+  readonly sources: readonly LogSourceInfo[];
+}
+
+/** Server → client notification: a file was truncated, replaced, deleted or (re)created. */
+export const LOG_RESET_NOTIFICATION = 'ancm/logs/reset';
+export interface LogResetParams {
+  readonly sessionId: string;
+  readonly sourceId: string;
+  readonly reason: 'truncated' | 'replaced' | 'deleted' | 'created';
+}
