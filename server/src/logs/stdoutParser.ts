@@ -1,0 +1,367 @@
+// Turns the lines of an app's stdout log (stdout_<yyyyMMddHHmmss>_<pid>.log) into entries, incrementally.
+//
+// Format facts:
+// - ANCM in-process on .NET 6+ prefixes every chunk it reads from the app's stdout pipe with `<yyyy-MM-ddTHH:mm:ss.fffZ>: `
+//   (CommonLib/RedirectionOutput.cpp, REFERENCE §5.1). A chunk holds any number of lines and may end mid-line, so the prefix
+//   is recognised where it usually lands, at a line start; its time stands for the lines that follow until the next one.
+//   A prefix landing mid-line is left in the text.
+// - Microsoft.Extensions.Logging console formatters:
+//   simple: `info: Category[EventId]` then the message on lines indented by 6 spaces (single-line mode keeps it on the header
+//   line); levels trce, dbug, info, warn, fail, crit.
+//   json: one object per line with LogLevel, Category, Message, optional Timestamp and Exception (Indented=true spreads it
+//   over lines: the entry is read as JSON once complete).
+//   systemd: `<priority>Category[EventId] message`, syslog priorities 2 crit, 3 err, 4 warning, 6 info, 7 debug.
+// - Serilog's default console template `[HH:mm:ss LVL] message` (VRB DBG INF WRN ERR FTL), the exception on the lines after.
+// - NLog's default layout `yyyy-MM-dd HH:mm:ss.ffff|LEVEL|Logger|message` (local time, no zone).
+// - The runtime's `Unhandled exception. System.X: ...` (`Unhandled Exception:` before .NET Core 3.0) block: frames indented
+//   by 3 spaces, ` ---> ` inner exceptions, `--- End of ... ---` separators. One ERROR entry, levelFrom 'heuristic' as no
+//   logger named its level.
+// - Anything else (2.x hosting's `Hosting environment: Production`, plain Console.WriteLine) is an entry per line.
+//
+// Continuation: an indented line, a blank line, a line starting with `---`, the closing `}` of an indented JSON record, or
+// (after a logger's entry) a namespace-qualified exception header such as `System.InvalidOperationException: ...`
+// continues the current entry. Blank lines at the end of an entry are dropped.
+// Levels: trce/dbug -> TRACE, info -> INFO, warn -> WARNING, fail/crit -> ERROR, and the same for the other formats
+// (levelFrom 'logger'). Plain text gets a heuristic level (levelFrom 'heuristic'): failure words (exception, error, failed,
+// fatal, unable to, cannot, an HRESULT 0x8xxxxxxx) -> ERROR; `warning`, `could not` -> WARNING; otherwise INFO.
+
+import type { AncmLevel, LogEntry, LogLine } from './types';
+
+export interface StdoutParserOptions {
+  /** Absolute path of the log, copied into every entry. */
+  readonly file: string;
+}
+
+type Kind = 'mel' | 'json' | 'systemd' | 'serilog' | 'nlog' | 'unhandled' | 'plain';
+
+interface Draft {
+  kind: Kind;
+  level: AncmLevel;
+  time: string | undefined;
+  origin: string | undefined;
+  /** The message text on the first line (empty when it starts on the next line). */
+  message: string;
+  readonly offset: number;
+  readonly chunkTime: string | undefined;
+  readonly text: string;
+  readonly body: string;
+  /** Continuation lines as written and without their chunk prefix, created only when there is one. */
+  more: string[] | undefined;
+  moreBodies: string[] | undefined;
+  chars: number;
+}
+
+/** What `parseHead` found at the start of an entry. */
+interface Head {
+  kind: Kind;
+  level: AncmLevel;
+  time: string | undefined;
+  origin: string | undefined;
+  message: string;
+}
+
+// An entry is cut beyond these sizes so that a file of endless indented lines cannot build one unbounded string.
+const MAX_ENTRY_LINES = 10_000;
+const MAX_ENTRY_CHARS = 4 * 1024 * 1024;
+// Only this much of a line is read to guess its level.
+const MAX_CLASSIFIED = 2048;
+
+const CHUNK_PREFIX_LENGTH = 26; // `2021-07-28T19:23:44.076Z: `
+const MEL_INDENT = '      ';
+
+const MEL_LEVELS: Readonly<Record<string, AncmLevel>> = { trce: 'TRACE', dbug: 'TRACE', info: 'INFO', warn: 'WARNING', fail: 'ERROR', crit: 'ERROR' };
+const SERILOG_LEVELS: Readonly<Record<string, AncmLevel>> = { VRB: 'TRACE', DBG: 'TRACE', INF: 'INFO', WRN: 'WARNING', ERR: 'ERROR', FTL: 'ERROR' };
+const NLOG_LEVELS: Readonly<Record<string, AncmLevel>> = { TRACE: 'TRACE', DEBUG: 'TRACE', INFO: 'INFO', WARN: 'WARNING', ERROR: 'ERROR', FATAL: 'ERROR' };
+const JSON_LEVELS: Readonly<Record<string, AncmLevel>> = {
+  Trace: 'TRACE',
+  Debug: 'TRACE',
+  Information: 'INFO',
+  Warning: 'WARNING',
+  Error: 'ERROR',
+  Critical: 'ERROR',
+  None: 'INFO',
+};
+// syslog priorities 0-7 as the systemd formatter writes them.
+const SYSTEMD_LEVELS: readonly AncmLevel[] = ['ERROR', 'ERROR', 'ERROR', 'ERROR', 'WARNING', 'INFO', 'INFO', 'TRACE'];
+
+const ERROR_WORDS = /exception|\berror\b|\bfail(?:s|ed|ure)?\b|\bfatal\b|\bunable to\b|\bcannot\b|\b0x8[0-9a-f]{7}\b/i;
+const WARNING_WORDS = /\bwarn(?:ing)?\b|\bcould not\b/i;
+const EXCEPTION_HEADER = /^(?:[A-Za-z_]\w*\.)+\w*(?:Exception|Error)(?: \(0x[0-9A-Fa-f]+\))?:/;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isBlank(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 32 && code !== 9 && code !== 13) return false;
+  }
+  return true;
+}
+
+function guessLevel(text: string): AncmLevel {
+  const head = text.length > MAX_CLASSIFIED ? text.slice(0, MAX_CLASSIFIED) : text;
+  if (ERROR_WORDS.test(head)) return 'ERROR';
+  if (WARNING_WORDS.test(head)) return 'WARNING';
+  return 'INFO';
+}
+
+function hasChunkPrefix(text: string): boolean {
+  return (
+    text.charCodeAt(24) === 58 && // ':'
+    text.charCodeAt(25) === 32 &&
+    text.charCodeAt(23) === 90 && // 'Z'
+    text.charCodeAt(10) === 84 && // 'T'
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    isDigit(text.charCodeAt(0))
+  );
+}
+
+function stringField(record: Record<string, unknown>, name: string): string | undefined {
+  const value = record[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Recognises the first line of an entry and fills its fields; each `read...` returns false when the line is not that format. */
+class HeadReader implements Head {
+  kind: Kind = 'plain';
+  level: AncmLevel = 'INFO';
+  time: string | undefined;
+  origin: string | undefined;
+  message = '';
+
+  /** Picks the format by the first character; plain text when none fits. */
+  read(body: string): void {
+    let found = false;
+    switch (body.charCodeAt(0)) {
+      case 116: // t
+      case 100: // d
+      case 105: // i
+      case 119: // w
+      case 102: // f
+      case 99: // c
+        found = this.readMel(body);
+        break;
+      case 60: // <
+        found = this.readSystemd(body);
+        break;
+      case 91: // [
+        found = this.readSerilog(body);
+        break;
+      case 123: // {
+        found = this.readJson(body);
+        break;
+      case 85: // U
+        found = this.readUnhandled(body);
+        break;
+      default:
+        found = isDigit(body.charCodeAt(0)) && this.readNlog(body);
+    }
+    if (!found) this.set('plain', guessLevel(body), undefined, undefined, body);
+  }
+
+  /** A JSON console-formatter record, from one line or several (never throws). */
+  readJson(text: string): boolean {
+    if (!text.includes('"LogLevel"')) return false;
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
+    const fields = record as Record<string, unknown>;
+    const level = JSON_LEVELS[stringField(fields, 'LogLevel') ?? ''];
+    if (!level) return false;
+    const message = stringField(fields, 'Message') ?? '';
+    const exception = stringField(fields, 'Exception');
+    this.set('json', level, stringField(fields, 'Timestamp'), stringField(fields, 'Category'), exception ? `${message}\n${exception}` : message);
+    return true;
+  }
+
+  private readMel(body: string): boolean {
+    if (body.charCodeAt(4) !== 58 || body.charCodeAt(5) !== 32) return false;
+    const level = MEL_LEVELS[body.slice(0, 4)];
+    if (!level) return false;
+    this.setWithCategory('mel', level, body, 6);
+    return true;
+  }
+
+  private readSystemd(body: string): boolean {
+    const priority = body.charCodeAt(1) - 48;
+    if (!(priority >= 0 && priority <= 7) || body.charCodeAt(2) !== 62) return false;
+    this.setWithCategory('systemd', SYSTEMD_LEVELS[priority], body, 3);
+    return true;
+  }
+
+  private readSerilog(body: string): boolean {
+    if (body.charCodeAt(3) !== 58 || body.charCodeAt(6) !== 58 || body.charCodeAt(9) !== 32 || body.charCodeAt(13) !== 93) return false;
+    const level = SERILOG_LEVELS[body.slice(10, 13)];
+    if (!level) return false;
+    this.set('serilog', level, undefined, undefined, body.slice(body.charCodeAt(14) === 32 ? 15 : 14));
+    return true;
+  }
+
+  private readNlog(body: string): boolean {
+    if (body.charCodeAt(4) !== 45 || body.charCodeAt(7) !== 45 || body.charCodeAt(10) !== 32 || body.charCodeAt(13) !== 58) return false;
+    const levelStart = body.indexOf('|', 19) + 1;
+    if (levelStart === 0 || levelStart > 32) return false;
+    const levelEnd = body.indexOf('|', levelStart);
+    const level = levelEnd < 0 ? undefined : NLOG_LEVELS[body.slice(levelStart, levelEnd)];
+    if (!level) return false;
+    const loggerEnd = body.indexOf('|', levelEnd + 1);
+    const time = `${body.slice(0, 10)}T${body.slice(11, levelStart - 1)}`;
+    if (loggerEnd < 0) this.set('nlog', level, time, undefined, body.slice(levelEnd + 1));
+    else this.set('nlog', level, time, body.slice(levelEnd + 1, loggerEnd), body.slice(loggerEnd + 1));
+    return true;
+  }
+
+  private readUnhandled(body: string): boolean {
+    if (!body.startsWith('Unhandled exception. ') && !body.startsWith('Unhandled Exception: ')) return false;
+    this.set('unhandled', 'ERROR', undefined, undefined, body);
+    return true;
+  }
+
+  /** `Category[EventId] rest` from `from` (simple and systemd formats): the category, and the text after `]` as message. */
+  private setWithCategory(kind: Kind, level: AncmLevel, text: string, from: number): void {
+    const open = text.indexOf('[', from);
+    const close = open < 0 ? -1 : text.indexOf(']', open);
+    if (open <= from || close < 0 || text.lastIndexOf(' ', open) >= from) this.set(kind, level, undefined, undefined, text.slice(from).trim());
+    else this.set(kind, level, undefined, text.slice(from, open), text.slice(close + 1).trim());
+  }
+
+  private set(kind: Kind, level: AncmLevel, time: string | undefined, origin: string | undefined, message: string): void {
+    this.kind = kind;
+    this.level = level;
+    this.time = time;
+    this.origin = origin;
+    this.message = message;
+  }
+}
+
+/** Incremental parser: push batches of lines, get the entries they complete; the last entry waits for more lines. */
+export class StdoutParser {
+  private draft: Draft | undefined;
+  /** Time of the last .NET 6+ chunk prefix seen. */
+  private chunkTime: string | undefined;
+  private readonly head = new HeadReader();
+
+  constructor(private readonly options: StdoutParserOptions) {}
+
+  /** Parses a whole log at once. */
+  static parseAll(lines: readonly LogLine[], options: StdoutParserOptions): LogEntry[] {
+    const parser = new StdoutParser(options);
+    const entries = parser.push(lines);
+    for (const entry of parser.flush()) entries.push(entry);
+    return entries;
+  }
+
+  /** Entries completed by these lines. The last entry is held back: the next batch may continue it. */
+  push(lines: readonly LogLine[]): LogEntry[] {
+    const done: LogEntry[] = [];
+    for (let index = 0; index < lines.length; index++) this.add(lines[index], done);
+    return done;
+  }
+
+  /** Releases the held entry (after an idle time, or at the end of the file). */
+  flush(): LogEntry[] {
+    const draft = this.draft;
+    this.draft = undefined;
+    return draft ? [this.finish(draft)] : [];
+  }
+
+  private add(line: LogLine, done: LogEntry[]): void {
+    const text = line.text;
+    let body = text;
+    if (text.length >= CHUNK_PREFIX_LENGTH && hasChunkPrefix(text)) {
+      this.chunkTime = text.slice(0, 24);
+      body = text.slice(CHUNK_PREFIX_LENGTH);
+    }
+    const draft = this.draft;
+    if (draft && continues(draft, body)) {
+      const count = draft.more ? draft.more.length : 0;
+      if (count + 1 < MAX_ENTRY_LINES && draft.chars + text.length < MAX_ENTRY_CHARS) {
+        if (draft.more && draft.moreBodies) {
+          draft.more.push(text);
+          draft.moreBodies.push(body);
+        } else {
+          draft.more = [text];
+          draft.moreBodies = [body];
+        }
+        draft.chars += text.length + 1;
+        return;
+      }
+      // Cut an oversized entry; the rest keeps its level, time and origin.
+      done.push(this.finish(draft));
+      this.draft = { ...draft, offset: line.offset, message: body, text, body, more: undefined, moreBodies: undefined, chars: text.length };
+      return;
+    }
+    if (draft) done.push(this.finish(draft));
+    else if (isBlank(body)) return; // a blank line with no entry to belong to
+    const head = this.head;
+    head.read(body);
+    this.draft = {
+      kind: head.kind,
+      level: head.level,
+      time: head.time,
+      origin: head.origin,
+      message: head.message,
+      offset: line.offset,
+      chunkTime: this.chunkTime,
+      text,
+      body,
+      more: undefined,
+      moreBodies: undefined,
+      chars: text.length,
+    };
+  }
+
+  private finish(draft: Draft): LogEntry {
+    const { more, moreBodies } = draft;
+    let count = more ? more.length : 0;
+    while (count > 0 && moreBodies && isBlank(moreBodies[count - 1])) count--;
+    const text = more && count > 0 ? `${draft.text}\n${more.slice(0, count).join('\n')}` : draft.text;
+    let head: Head = draft;
+    let message = moreBodies && count > 0 ? messageOf(draft, moreBodies, count) : draft.message;
+    // An indented JSON record spans lines: read it as JSON once it is complete.
+    if (draft.kind === 'plain' && moreBodies && count > 0 && draft.body.trim() === '{' && this.head.readJson(`${draft.body}\n${moreBodies.slice(0, count).join('\n')}`)) {
+      head = this.head;
+      message = head.message;
+    }
+    return {
+      source: 'stdout',
+      file: this.options.file,
+      time: head.time ?? draft.chunkTime,
+      pid: undefined,
+      level: head.level,
+      levelFrom: head.kind === 'plain' || head.kind === 'unhandled' ? 'heuristic' : 'logger',
+      origin: head.origin,
+      text,
+      message,
+      offset: draft.offset,
+    };
+  }
+}
+
+function continues(draft: Draft, body: string): boolean {
+  const first = body.charCodeAt(0);
+  if (first === 32 || first === 9 || body.length === 0) return true;
+  if (first === 45 && body.startsWith('---')) return true;
+  if (first === 13 && isBlank(body)) return true;
+  // The closing brace of an indented JSON record.
+  if (first === 125 && draft.kind === 'plain' && draft.body.trim() === '{') return true;
+  // A logger writes the exception after its message, starting with the exception type at column 0.
+  return draft.kind !== 'plain' && first >= 65 && first <= 122 && EXCEPTION_HEADER.test(body);
+}
+
+function messageOf(draft: Draft, bodies: readonly string[], count: number): string {
+  const lines = draft.message.length > 0 ? [draft.message] : [];
+  for (let index = 0; index < count; index++) {
+    const body = bodies[index];
+    // The simple console formatter indents every message line by 6 spaces; the message is what follows.
+    lines.push(draft.kind === 'mel' && body.startsWith(MEL_INDENT) ? body.slice(MEL_INDENT.length) : body);
+  }
+  return lines.join('\n');
+}
