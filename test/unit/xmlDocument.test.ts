@@ -153,3 +153,23 @@ describe('parseXml on hostile input', () => {
     }
   });
 });
+
+describe('the scan flags what a strict XML parser rejects', () => {
+  const clean = [
+    '<?xml version="1.0"?>\n<configuration a="1" b=\'2\'><!-- < --><x><![CDATA[ < ]]></x>&amp;&#65;&#x41;</configuration>\n',
+    '\uFEFF<?xml version="1.0"?><a/>',
+    '<a><?xml-stylesheet href="x"?></a>',
+  ];
+  const broken = [
+    '<a><b></a>', '<a>', '<a></b></a>', '<a x="1>', '<a x=1/>', '<a x/>', '<a x="1" x="2"/>', '<a/><b/>', 'text<a/>', '<a/>text',
+    '<a>&</a>', '<a>&nbsp;</a>', '<1a/>', '<a><!-- unclosed </a>', '<a>\n<\n</a>', ' <?xml version="1.0"?><a/>', '<a><?xml version="1.0"?></a>', '<a></a',
+  ];
+
+  it('is quiet on well-formed XML', () => {
+    for (const text of clean) assert.equal(parseXml(text).suspect, false, text);
+  });
+
+  it('is raised by each kind of well-formedness error', () => {
+    for (const text of broken) assert.equal(parseXml(text).suspect, true, text);
+  });
+});

@@ -6,6 +6,19 @@ import type { AttributeSpec, CollectionSpec, Documentation, ElementDocs, Environ
 
 type Fact = readonly [label: string, value: string | undefined];
 
+/** The markdown of a table entry never changes: build it once (completion lists ask for dozens per keystroke). */
+function memoized<T extends object>(build: (spec: T) => string): (spec: T) => string {
+  const cache = new WeakMap<T, string>();
+  return (spec) => {
+    let markdown = cache.get(spec);
+    if (markdown === undefined) {
+      markdown = build(spec);
+      cache.set(spec, markdown);
+    }
+    return markdown;
+  };
+}
+
 function render(title: string, facts: readonly Fact[], docs: Documentation): string {
   const parts = [title, docs.summary];
   if (docs.description && docs.description !== docs.summary) parts.push(docs.description);
@@ -36,7 +49,7 @@ function formatSeconds(total: number): string {
   return [hours, minutes, seconds].map((part) => String(part).padStart(2, '0')).join(':');
 }
 
-export function attributeMarkdown(spec: AttributeSpec): string {
+export const attributeMarkdown = memoized((spec: AttributeSpec): string => {
   return render(`**${spec.name}** attribute of \`<aspNetCore>\``, [
     ['Type', spec.valueType === 'hostingModel' ? 'string (`inprocess` or `outofprocess`, any casing)' : spec.valueType],
     ['Default', spec.defaultValue !== undefined ? code(spec.defaultValue) : spec.required ? 'none: required' : 'none'],
@@ -44,9 +57,9 @@ export function attributeMarkdown(spec: AttributeSpec): string {
     ['Hosting model', describeScope(spec.appliesTo)],
     ['Environment variables', spec.expanded ? 'IIS expands `%NAME%` references' : undefined],
   ], spec);
-}
+});
 
-export function handlerSettingMarkdown(spec: HandlerSettingSpec): string {
+export const handlerSettingMarkdown = memoized((spec: HandlerSettingSpec): string => {
   const version = [spec.since && `since ${spec.since}`, spec.retiredIn && `no longer read from ${spec.retiredIn}`].filter(Boolean).join('; ');
   return render(`**${spec.name}** handler setting`, [
     ['Value', VALUE_SYNTAX[spec.valueSyntax]],
@@ -55,7 +68,7 @@ export function handlerSettingMarkdown(spec: HandlerSettingSpec): string {
     ['Version', version || undefined],
     ['Replaced by', spec.replacedBy && code(spec.replacedBy)],
   ], spec);
-}
+});
 
 const VALUE_SYNTAX: Record<HandlerSettingSpec['valueSyntax'], string> = {
   path: 'a path, relative to the site root unless absolute',
@@ -67,37 +80,37 @@ const VALUE_SYNTAX: Record<HandlerSettingSpec['valueSyntax'], string> = {
   folderName: 'a version folder name under the ANCM V2 install folder',
 };
 
-export function environmentVariableMarkdown(spec: EnvironmentVariableSpec): string {
+export const environmentVariableMarkdown = memoized((spec: EnvironmentVariableSpec): string => {
   return render(`**${spec.name}** environment variable`, [
     ['Known values', spec.values?.map(code).join(', ')],
     ['Allowed', spec.range && `${spec.range.min} to ${spec.range.max}`],
   ], spec);
-}
+});
 
-export function collectionMarkdown(spec: CollectionSpec): string {
+export const collectionMarkdown = memoized((spec: CollectionSpec): string => {
   const duplicates = { lastWins: 'the last entry with a name wins (names compared ignoring case)', firstWins: 'the first entry with a name wins (names compared ignoring case)', notRead: 'ANCM does not read this collection' };
   return render(`**<${spec.name}>** collection`, [
     ['Entries', `\`<${spec.addElement}>\`, and \`<${spec.clearElement} />\` to drop inherited entries`],
     ['Duplicates', duplicates[spec.duplicatePolicy]],
   ], spec);
-}
+});
 
-export function collectionEntryMarkdown(spec: CollectionSpec): string {
+export const collectionEntryMarkdown = memoized((spec: CollectionSpec): string => {
   return render(`**<${spec.addElement}>** entry of \`<${spec.name}>\``, [
     ['Attributes', spec.attributes.map((attribute) => `\`${attribute.name}\`${attribute.required ? ' (required)' : ''}`).join(', ')],
   ], spec.addElementDocs);
-}
+});
 
-export function elementMarkdown(docs: ElementDocs): string {
+export const elementMarkdown = memoized((docs: ElementDocs): string => {
   return render(`**<${docs.name}>**`, [], docs);
-}
+});
 
-export function moduleMarkdown(spec: ModuleSpec): string {
+export const moduleMarkdown = memoized((spec: ModuleSpec): string => {
   return render(`**${spec.name}** (ANCM V${spec.majorVersion})`, [
     ['Loads', code(spec.dll)],
     ['In-process hosting', spec.supportsInProcess ? 'supported' : 'not supported: always out-of-process'],
   ], spec);
-}
+});
 
 /** What ANCM will do with a debugLevel value: the flags it ends up with and each ignored token. */
 export function debugLevelMarkdown(parsed: DebugLevel): string {

@@ -22,6 +22,15 @@ describe('xml-not-well-formed', () => {
     assert.deepEqual(marked(twoRoots, check('xml-not-well-formed', twoRoots)), ['system.webServer']);
   });
 
+  it('still finds an error deep in a large file', () => {
+    const rules = '<rule name="r"><match url="x" /></rule>\n'.repeat(10_000);
+    const large = publishedConfig(`<aspNetCore processPath="dotnet" /><rewrite><rules>${rules}</rules></rewrite>`);
+    assert.ok(large.length > 300_000);
+    assert.deepEqual(check('xml-not-well-formed', large), []);
+    const broken = large.replace('<match url="x" /></rule>\n<rule', '<match url="x" /></rul>\n<rule');
+    assert.equal(check('xml-not-well-formed', broken).length, 1);
+  });
+
   it('accepts well-formed files, an empty file, a BOM and CRLF line breaks', () => {
     assert.deepEqual(check('xml-not-well-formed', publishedConfig('<aspNetCore processPath="dotnet" />')), []);
     assert.deepEqual(check('xml-not-well-formed', ''), []);

@@ -65,6 +65,12 @@ export interface XmlDocument {
   /** Every element in document order. */
   readonly elements: XmlElement[];
   readonly comments: XmlComment[];
+  /**
+   * The scan met something a strict XML parser rejects (an unclosed or mismatched tag, a missing quote,
+   * a repeated attribute, a bare `&`, text outside the root...). False means it saw none of those; the
+   * validator still has the last word on well-formedness.
+   */
+  readonly suspect: boolean;
 }
 
 const LT = 0x3c; // <
@@ -115,6 +121,7 @@ class XmlScanner {
   private readonly elements: XmlElement[] = [];
   private readonly comments: XmlComment[] = [];
   private readonly open: XmlElement[] = [];
+  private suspect = false;
 
   constructor(private readonly text: string) {
     this.length = text.length;
@@ -125,21 +132,41 @@ class XmlScanner {
     const { text } = this;
     while (this.pos < this.length) {
       const lt = text.indexOf('<', this.pos);
+      if (this.open.length === 0) this.checkTextOutsideRoot(lt < 0 ? this.length : lt);
       if (lt < 0) break;
       this.pos = lt;
       const next = text.charCodeAt(lt + 1);
       if (next === BANG) this.skipMarkupDeclaration();
-      else if (next === QUESTION) this.skipTo('?>', lt + 2);
+      else if (next === QUESTION) {
+        // The XML declaration may only open the document.
+        if (/^<\?xml\s/.test(text.slice(lt, lt + 6)) && text.slice(0, lt).replace(/^\uFEFF/, '') !== '') this.suspect = true;
+        this.skipTo('?>', lt + 2);
+      }
       else if (next === SLASH) this.scanEndTag();
       else if (lt + 1 < this.length && !endsName(next)) this.scanStartTag();
-      else this.pos = lt + 1; // a lone `<` being typed: not an element yet
+      else {
+        this.pos = lt + 1; // a lone `<` being typed: not an element yet
+        this.suspect = true;
+      }
     }
     for (const element of this.open) element.end = this.length;
-    return { text, roots: this.roots, elements: this.elements, comments: this.comments };
+    if (this.open.length > 0 || this.roots.length > 1 || BARE_AMPERSAND.test(text)) this.suspect = true;
+    return { text, roots: this.roots, elements: this.elements, comments: this.comments, suspect: this.suspect };
+  }
+
+  /** Only whitespace may stand outside the root element. */
+  private checkTextOutsideRoot(end: number): void {
+    for (let i = this.pos; i < end; i++) {
+      if (!isWhitespace(this.text.charCodeAt(i))) {
+        this.suspect = true;
+        return;
+      }
+    }
   }
 
   private skipTo(terminator: string, from: number): number {
     const at = this.text.indexOf(terminator, from);
+    if (at < 0) this.suspect = true;
     this.pos = at < 0 ? this.length : at + terminator.length;
     return this.pos;
   }
@@ -190,6 +217,7 @@ class XmlScanner {
     this.elements.push(element);
     this.pos = nameEnd;
     this.scanAttributes(element);
+    if (element.startTagEnd === undefined || !NAME_START.test(element.name) || hasRepeatedAttribute(element.attributes)) this.suspect = true;
     if (element.selfClosing) {
       element.end = element.startTagLimit;
     } else {
@@ -223,9 +251,12 @@ class XmlScanner {
       }
       if (endsName(code)) {
         this.pos = i + 1; // stray `/`, `=` or quote: step over it
+        this.suspect = true;
         continue;
       }
-      element.attributes.push(this.scanAttribute(i));
+      const attribute = this.scanAttribute(i);
+      if (!attribute.valueClosed) this.suspect = true;
+      element.attributes.push(attribute);
       element.startTagLimit = this.pos;
     }
   }
@@ -306,9 +337,11 @@ class XmlScanner {
     const end = closed ? afterName + 1 : nameEnd;
     this.pos = Math.max(end, start + 2);
     const name = this.text.slice(nameStart, nameEnd);
+    if (!closed) this.suspect = true;
     // Close the nearest open element of that name; elements left open inside it end here.
     for (let depth = this.open.length - 1; depth >= 0; depth--) {
       if (this.open[depth].name !== name) continue;
+      if (depth !== this.open.length - 1) this.suspect = true;
       for (let inner = this.open.length - 1; inner > depth; inner--) this.open[inner].end = start;
       const element = this.open[depth];
       element.endTag = { start, nameStart, nameEnd, end, closed };
@@ -317,7 +350,24 @@ class XmlScanner {
       return;
     }
     // A stray end tag closes nothing.
+    this.suspect = true;
   }
+}
+
+/** An `&` that starts none of XML's five entities or a character reference (even in a comment: a false alarm only costs a validation). */
+const BARE_AMPERSAND = /&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
+/** XML names start with a letter, `_` or `:` (or any non-ASCII letter). */
+const NAME_START = /^[A-Za-z_:\u00C0-\uFFFF]/;
+
+function hasRepeatedAttribute(attributes: readonly XmlAttribute[]): boolean {
+  if (attributes.length < 2) return false;
+  if (attributes.length <= 16) {
+    for (let i = 1; i < attributes.length; i++) {
+      for (let j = 0; j < i; j++) if (attributes[i].name === attributes[j].name) return true;
+    }
+    return false;
+  }
+  return new Set(attributes.map((attribute) => attribute.name)).size !== attributes.length;
 }
 
 function noValue(name: string, nameStart: number, nameEnd: number, equalsAt: number | undefined, end: number): XmlAttribute {

@@ -1,11 +1,15 @@
 // IIS reads web.config with a strict XML parser: a file that is not well-formed fails every request
 // with HTTP 500.19 ("Configuration file is not well-formed XML"). fast-xml-parser's validator finds
-// the first such error and its position.
+// the first such error and its position. On a large file it costs as much as a full parse and tens of
+// megabytes of garbage per keystroke, so there it runs only when the tolerant scan met something
+// suspect; a small file is always validated.
 
 import { XMLValidator } from 'fast-xml-parser';
 import type { Rule } from './types';
 
 const WEB_CONFIG_DOCS = 'https://learn.microsoft.com/aspnet/core/host-and-deploy/iis/web-config';
+/** Up to this size (UTF-16 code units) every validation runs the validator. Typical web.config files are a few KB. */
+const ALWAYS_VALIDATE_BELOW = 256 * 1024;
 
 export const xmlNotWellFormedRule: Rule = {
   id: 'xml-not-well-formed',
@@ -16,6 +20,7 @@ export const xmlNotWellFormedRule: Rule = {
   check(document) {
     const { text } = document;
     if (text.trim() === '') return [];
+    if (text.length > ALWAYS_VALIDATE_BELOW && !document.xml.suspect) return [];
     const result = XMLValidator.validate(text);
     if (result === true) {
       // The validator accepts several root elements; IIS does not.
