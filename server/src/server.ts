@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentModelCache } from './documentCache';
 import { type CompletionOptions, toCompletionItem, toDocumentSymbol, toHover } from './lsp/convert';
 import { FIX_ALL_KIND, toDiagnostic, toFixAllAction, toQuickFixAction } from './lsp/diagnostics';
+import { registerLogSessions } from './lsp/logSessions';
 import { SettingsStore } from './lsp/settings';
 import { getQuickFixes } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
@@ -181,6 +182,7 @@ export function startServer(connection: Connection): void {
     settings.forget(uri);
     if (isWebConfigUri(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
+  registerLogSessions(connection, (uri) => documents.get(uri));
   documents.listen(connection);
   connection.listen();
 }

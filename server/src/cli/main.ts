@@ -1,12 +1,14 @@
-// The `ancm` command line: `ancm check` (web.config diagnostics for CI) and, later, `ancm logs`.
+// The `ancm` command line: `ancm check` (web.config diagnostics for CI) and `ancm logs` (a site's logs).
 
 import { runCheck } from './checkCommand';
+import { runLogs } from './logsCommand';
 import { type CommandContext, UsageError } from './commandContext';
 
 const USAGE = `Usage: ancm <command> [options]
 
 Commands:
   check [paths or globs...]   check web.config files (see: ancm check --help)
+  logs [site|web.config]      print and follow a site's stdout and ANCM debug logs (see: ancm logs --help)
 
 Options:
   -h, --help      show this help
@@ -17,6 +19,7 @@ const VERSION = typeof ANCM_VERSION === 'string' ? ANCM_VERSION : 'dev';
 
 const COMMANDS: Record<string, (args: readonly string[], context: CommandContext) => Promise<number>> = {
   check: runCheck,
+  logs: runLogs,
 };
 
 export async function main(argv: readonly string[], context: CommandContext): Promise<number> {

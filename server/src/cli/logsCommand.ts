@@ -1,0 +1,142 @@
+// `ancm logs [site-folder|web.config]`: prints a site's stdout and ANCM debug log entries, filtered by
+// level and text, and follows new ones with --follow. The same engine feeds the VS Code panel.
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { locateSiteLogs } from '../logs/discovery';
+import { type EntryPredicate, FilterSyntaxError, createEntryFilter, parseLevel } from '../logs/entryFilter';
+import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
+import type { LogEntry } from '../logs/types';
+import { type CommandContext, UsageError } from './commandContext';
+import { formatEntryAsJson, formatEntryAsText, formatSourceHeader } from './formats/logEntryFormat';
+
+export const LOGS_USAGE = `Usage: ancm logs [site-folder|web.config] [options]
+
+Prints the entries of a site's stdout logs (the newest files) and its ANCM debug log, found from its
+web.config (stdoutLogFile, the debugFile and debugLevel handler settings). Missing files are waited for.
+
+Options:
+  --level error|warning|info|trace   show this level and more severe ones (default trace: everything)
+  --grep TEXT                        only entries containing TEXT (case-insensitive)
+  --regex                            read --grep as a regular expression (RE2 syntax, linear time)
+  --tail N                           entries to show from each file's history (default 1000)
+  -f, --follow                       keep printing new entries until interrupted
+  --format text|json                 json: one object a line (source, file, time, pid, level, text)
+  -h, --help                         show this help`;
+
+const HISTORY_PAGE_BYTES = 1024 * 1024;
+
+interface LogsOptions {
+  readonly site: string;
+  readonly filter: EntryPredicate;
+  readonly tail: number;
+  readonly follow: boolean;
+  readonly json: boolean;
+}
+
+function parseLogsArguments(args: readonly string[], cwd: string): LogsOptions | 'help' {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      level: { type: 'string', default: 'trace' },
+      grep: { type: 'string', default: '' },
+      regex: { type: 'boolean', default: false },
+      tail: { type: 'string', default: '1000' },
+      follow: { type: 'boolean', short: 'f', default: false },
+      format: { type: 'string', default: 'text' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (positionals.length > 1) throw new UsageError('give at most one site folder or web.config');
+  const level = parseLevel(values.level);
+  if (!level) throw new UsageError(`--level must be error, warning, info or trace (got "${values.level}")`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json (got "${values.format}")`);
+  const tail = Number(values.tail);
+  if (!Number.isInteger(tail) || tail < 0) throw new UsageError(`--tail takes a whole number, 0 or more (got "${values.tail}")`);
+  let filter: EntryPredicate;
+  try {
+    filter = createEntryFilter({ level, text: values.grep, regex: values.regex });
+  } catch (error) {
+    if (error instanceof FilterSyntaxError) throw new UsageError(error.message);
+    throw error;
+  }
+  return { site: path.resolve(cwd, positionals[0] ?? '.'), filter, tail, follow: values.follow, json: values.format === 'json' };
+}
+
+/** The web.config of a site folder (any letter case), or the file itself. */
+async function findWebConfig(site: string): Promise<string> {
+  const info = await stat(site).catch(() => undefined);
+  if (!info) throw new UsageError(`${site}: no such file or folder`);
+  if (info.isFile()) return site;
+  const names = await readdir(site).catch(() => [] as string[]);
+  const name = names.find((candidate) => candidate.toLowerCase() === 'web.config');
+  if (!name) throw new UsageError(`${site}: no web.config in this folder`);
+  return path.join(site, name);
+}
+
+export async function runLogs(args: readonly string[], context: CommandContext): Promise<number> {
+  const options = parseLogsArguments(args, context.cwd);
+  if (options === 'help') {
+    context.out(LOGS_USAGE);
+    return 0;
+  }
+  const webConfig = await findWebConfig(options.site);
+  let text: string;
+  try {
+    text = await readFile(webConfig, 'utf8');
+  } catch (error) {
+    return context.fail(`${webConfig}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const follower = new SiteLogFollower(locateSiteLogs(webConfig, text, context.env), { watch: options.follow });
+  const history = new Map<string, LogEntry[]>();
+  let live = false;
+  let lastSource: FollowedSource | undefined;
+  const print = (source: FollowedSource, entry: LogEntry) => {
+    if (!options.filter(entry)) return;
+    if (options.json) {
+      context.out(formatEntryAsJson(source, entry));
+      return;
+    }
+    if (source !== lastSource) context.out(formatSourceHeader(source, context.color));
+    lastSource = source;
+    context.out(formatEntryAsText(entry, context.color));
+  };
+  follower.onEntries((source, entries) => {
+    if (live) for (const entry of entries) print(source, entry);
+    else history.set(source.id, [...(history.get(source.id) ?? []), ...entries]);
+  });
+  follower.onError((error) => context.error(`ancm: ${error.message}`));
+  await follower.start();
+  follower.flush();
+  // Oldest stdout file first, so the newest entries end up at the bottom of the terminal.
+  for (const source of [...follower.sources].reverse()) {
+    const entries = await lastEntries(follower, source, history.get(source.id) ?? [], options);
+    for (const entry of entries) print(source, entry);
+  }
+  if (!options.follow) {
+    await follower.stop();
+    return 0;
+  }
+  live = true;
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await follower.stop();
+  return 0;
+}
+
+/** The last `tail` matching entries of a source, paging back through its history while there are too few. */
+async function lastEntries(follower: SiteLogFollower, source: FollowedSource, shown: LogEntry[], options: LogsOptions): Promise<LogEntry[]> {
+  let matching = shown.filter(options.filter);
+  let more = true;
+  while (matching.length < options.tail && more) {
+    const page = await follower.readEarlier(source.id, HISTORY_PAGE_BYTES);
+    more = page.more && page.entries.length > 0;
+    matching = [...page.entries.filter(options.filter), ...matching];
+  }
+  return matching.slice(Math.max(0, matching.length - options.tail));
+}

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { locateSiteLogs } from '../../server/src/logs/discovery';
+import { type FollowedSource, SiteLogFollower } from '../../server/src/logs/siteLogFollower';
+import type { LogEntry } from '../../server/src/logs/types';
+import { publishedConfig } from './cursor';
+
+const WEB_CONFIG = publishedConfig(`<aspNetCore processPath="dotnet" stdoutLogEnabled="true" stdoutLogFile=".\\logs\\stdout">
+        <handlerSettings>
+          <handlerSetting name="debugFile" value=".\\logs\\aspnetcore-debug.log" />
+          <handlerSetting name="debugLevel" value="FILE,TRACE" />
+        </handlerSettings>
+      </aspNetCore>`);
+
+/** Resolves when the predicate holds for what was received; fails after a timeout instead of hanging. */
+function waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const value = check();
+      if (value !== undefined) {
+        clearInterval(timer);
+        resolve(value);
+      } else if (Date.now() - started > timeoutMs) {
+        clearInterval(timer);
+        reject(new Error(`timed out waiting for ${what}`));
+      }
+    }, 5);
+  });
+}
+
+describe('SiteLogFollower', () => {
+  let site: string;
+  let follower: SiteLogFollower;
+  const received: { source: FollowedSource; entry: LogEntry }[] = [];
+  const sourceEvents: FollowedSource[][] = [];
+
+  before(async () => {
+    site = mkdtempSync(path.join(tmpdir(), 'ancm-site-'));
+    mkdirSync(path.join(site, 'logs'));
+    writeFileSync(path.join(site, 'web.config'), WEB_CONFIG);
+    writeFileSync(path.join(site, 'logs', 'aspnetcore-debug.log'), '[2024-03-05T09:14:03.021Z, PID: 6312] [aspnetcorev2.dll] Loading request handler:  \'C:\\x\\aspnetcorev2_inprocess.dll\'\r\n');
+    writeFileSync(path.join(site, 'logs', 'stdout_20240101120000_1234.log'), 'info: Microsoft.Hosting.Lifetime[0]\n      Application started.\n');
+    follower = new SiteLogFollower(locateSiteLogs(path.join(site, 'web.config'), WEB_CONFIG, {}), { pollIntervalMs: 20, idleFlushMs: 20 });
+    follower.onEntries((source, entries) => received.push(...entries.map((entry) => ({ source, entry }))));
+    follower.onSources((sources) => sourceEvents.push(sources));
+    await follower.start();
+  });
+
+  after(async () => {
+    await follower.stop();
+    rmSync(site, { recursive: true, force: true });
+  });
+
+  it('finds the debug log and the stdout files from web.config and delivers their entries with levels', async () => {
+    assert.deepEqual(follower.sources.map((source) => source.id), ['stdout:stdout_20240101120000_1234.log', 'debug']);
+    assert.equal(follower.sources[0].label, 'stdout 2024-01-01 12:00:00 UTC · PID 1234');
+    await waitFor(() => (received.length >= 2 ? true : undefined), 'the existing entries');
+    const debug = received.find((item) => item.source.kind === 'debug')!.entry;
+    assert.equal(debug.pid, 6312);
+    assert.equal(debug.levelFrom, 'catalog');
+    const stdout = received.find((item) => item.source.kind === 'stdout')!.entry;
+    assert.equal(stdout.level, 'INFO');
+    assert.match(stdout.text, /Application started/);
+  });
+
+  it('delivers appended entries', async () => {
+    appendFileSync(path.join(site, 'logs', 'aspnetcore-debug.log'), '[2024-03-05T09:14:05.519Z, PID: 6312] [aspnetcorev2_inprocess.dll] Failed HRESULT returned: 0x8007023e at dllmain.cpp:131\r\n');
+    const entry = await waitFor(() => received.find((item) => item.entry.text.includes('0x8007023e'))?.entry, 'the appended error');
+    assert.equal(entry.level, 'ERROR');
+  });
+
+  it('picks up the stdout file of a new worker process and follows it', async () => {
+    writeFileSync(path.join(site, 'logs', 'stdout_20240101130000_5678.log'), 'fail: Contoso.Startup[0]\n      Could not connect to the database.\n');
+    const sources = await waitFor(() => sourceEvents.find((event) => event.some((source) => source.pid === 5678)), 'the new source');
+    assert.equal(sources[0].pid, 5678, 'newest first');
+    const entry = await waitFor(() => received.find((item) => item.source.pid === 5678)?.entry, 'its entry');
+    assert.equal(entry.level, 'ERROR');
+  });
+});
