@@ -2,6 +2,7 @@
 // Type-checking is separate (`tsc --noEmit`, run by `npm run build`).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -32,4 +33,28 @@ await Promise.all([
     entryPoints: { server: 'server/src/node/main.ts', cli: 'server/src/cli/node.ts' },
     outdir: 'dist',
   }),
+  // The ANCM Logs webview runs in a browser: a script of its own, no Node, loaded by a nonce'd <script>.
+  esbuild.build({
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: { logPanel: 'client/src/panel/web/main.ts' },
+    outdir: 'dist',
+  }),
+  copyWebviewStyles(),
 ]);
+
+// The webview's stylesheet, and the codicon font VS Code's own views use, served from dist/ (the only
+// folder the webview may load from).
+async function copyWebviewStyles() {
+  await mkdir('dist/codicons', { recursive: true });
+  await Promise.all([
+    copyFile('client/src/panel/web/logPanel.css', 'dist/logPanel.css'),
+    copyFile('node_modules/@vscode/codicons/dist/codicon.css', 'dist/codicons/codicon.css'),
+    copyFile('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/codicons/codicon.ttf'),
+  ]);
+}

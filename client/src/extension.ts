@@ -2,13 +2,14 @@
 // commands and the status bar. The files keep their language (xml), so this works beside any XML extension.
 
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { type ExtensionContext, window } from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerAppOfflineCommands } from './commands/appOfflineCommands';
 import { registerDebugLogCommands } from './commands/debugLogCommands';
 import { registerHostingModelCommands } from './commands/hostingModelCommands';
 import { registerStdoutLoggingCommands } from './commands/stdoutLoggingCommands';
 import { WEB_CONFIG_DOCUMENT_SELECTOR } from './documentSelector';
+import { registerLogPanel } from './panel/registerLogPanel';
 import { registerHostingModelStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -20,17 +21,24 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerDebugLogCommands(context);
   registerAppOfflineCommands(context);
   registerHostingModelStatusBar(context);
+  const logPanel = registerLogPanel(context);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // One log channel for the server's own log and the LSP trace (`ancm.trace.server`), with levels and times.
+  const outputChannel = window.createOutputChannel('ANCM Language Server', { log: true });
+  context.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = {
     documentSelector: WEB_CONFIG_DOCUMENT_SELECTOR,
     initializationOptions: { retriggerCompletionCommand: 'editor.action.triggerSuggest' },
+    outputChannel,
+    traceOutputChannel: outputChannel,
   };
   client = new LanguageClient('ancm', 'ANCM Language Server', serverOptions, clientOptions);
+  logPanel.attachClient(client);
   await client.start();
 }
 

@@ -3,7 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { findRule } from '../service/rules/registry';
-import type { RuleSeverityOverride, ValidationSettings } from '../service/validation';
+import { RULE_SEVERITY_OVERRIDES, type RuleSeverityOverride, type ValidationSettings } from '../service/validation';
 import { type CheckedFile, checkFile } from './checkFiles';
 import { ConfigFileError } from './configFile';
 import { NoSuchPathError, findWebConfigs } from './findWebConfigs';
@@ -29,7 +29,6 @@ Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage or I/O error.`;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
-const OVERRIDES: readonly RuleSeverityOverride[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 interface CheckOptions {
   readonly patterns: string[];
@@ -62,7 +61,7 @@ function parseCheckArguments(args: readonly string[]): CheckOptions | 'help' {
   for (const rule of values.rule) {
     const [id, severity] = rule.split('=');
     if (!findRule(id)) throw new UsageError(`--rule: no rule named "${id}"`);
-    if (!(OVERRIDES as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}=...: the severity must be one of ${OVERRIDES.join(', ')}`);
+    if (!(RULE_SEVERITY_OVERRIDES as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}=...: the severity must be one of ${RULE_SEVERITY_OVERRIDES.join(', ')}`);
     rules[id] = severity as RuleSeverityOverride;
   }
   return { patterns: positionals, format: values.format as Format, fix: values.fix, maxWarnings, settings: { rules } };

@@ -1,6 +1,6 @@
 // Level and text filtering over a log's whole history, fast enough for hundreds of megabytes: the file is
-// read in large line-aligned chunks and searched for the text as bytes; only chunks that contain it are
-// parsed into entries (with some context before and after, so entries crossing a chunk edge stay whole).
+// read in large line-aligned chunks and searched for the text as bytes; only the lines around each
+// occurrence are parsed into entries (with enough context that the entry holding it stays whole).
 // A level-only or regular-expression filter has no text to search for, so it parses every chunk.
 // Memory stays bounded by the chunk size whatever the file size.
 
@@ -33,7 +33,7 @@ export async function* searchLogHistory(file: string, options: HistorySearchOpti
     const bom = await readByteOrderMark(handle, size);
     if (!bom) return;
     if (options.regex || !options.text || bom.encoding !== 'utf8') yield* scanAll(handle, size, bom, file, options, keep);
-    else yield* searchChunks(handle, size, bom, file, options, keep, byteSearch(options.text));
+    else yield* searchChunks(handle, size, bom, file, options, keep, occurrencesOf(options.text));
   } finally {
     await handle.close();
   }
@@ -60,7 +60,11 @@ function createParser(kind: LogSource, file: string): DebugLogParser | StdoutPar
   return kind === 'debug' ? new DebugLogParser({ file }) : new StdoutParser({ file });
 }
 
-/** UTF-8 files with a plain text: only the chunks that contain the text are parsed. */
+/**
+ * UTF-8 files with a plain text: the text is looked for in the raw bytes, and only the lines around each
+ * occurrence (`contextBytes` before and after, so the entry that holds it is parsed whole) go through
+ * the entry parser. An entry found from two nearby occurrences is reported once.
+ */
 async function* searchChunks(
   handle: FileHandle,
   size: number,
@@ -68,57 +72,101 @@ async function* searchChunks(
   file: string,
   options: HistorySearchOptions,
   keep: (entry: LogEntry) => boolean,
-  contains: (chunk: Buffer) => boolean,
+  occurrences: (chunk: Buffer) => number[],
 ): AsyncGenerator<LogEntry[]> {
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const contextBytes = options.contextBytes ?? DEFAULT_CONTEXT_BYTES;
   const buffer = Buffer.allocUnsafe(chunkBytes);
-  let previousSkipped = false;
   let lastEmitted = -1;
   for (let chunkStart = bom.length; chunkStart < size; ) {
     const { bytesRead } = await handle.read(buffer, 0, Math.min(chunkBytes, size - chunkStart), chunkStart);
     if (bytesRead === 0) break;
-    const chunk = buffer.subarray(0, bytesRead);
-    // End the chunk after its last line break, so that the next one starts a line.
-    const lastBreak = chunkStart + bytesRead < size ? chunk.lastIndexOf(0x0a) : -1;
-    const chunkEnd = lastBreak >= 0 ? chunkStart + lastBreak + 1 : chunkStart + bytesRead;
-    if (!contains(chunk.subarray(0, chunkEnd - chunkStart))) {
-      previousSkipped = true;
-      chunkStart = chunkEnd;
-      continue;
+    // End the chunk after its last line break, so that the next one starts a line and no text is split.
+    const lastBreak = chunkStart + bytesRead < size ? buffer.subarray(0, bytesRead).lastIndexOf(0x0a) : -1;
+    const chunk = buffer.subarray(0, lastBreak >= 0 ? lastBreak + 1 : bytesRead);
+    for (const [windowStart, windowEnd] of contextWindows(chunk, chunkStart, occurrences(chunk), contextBytes, size)) {
+      const start = windowStart <= bom.length ? bom.length : await pageStart(handle, windowStart, bom, contextBytes, READ_BYTES);
+      const matched = (await entriesStartingBefore(handle, bom, size, file, options.kind, start, windowEnd, contextBytes)).filter((entry) => entry.offset > lastEmitted && keep(entry));
+      if (matched.length > 0) {
+        lastEmitted = matched[matched.length - 1].offset;
+        yield matched;
+      }
     }
-    const windowStart = chunkStart === bom.length ? chunkStart : await pageStart(handle, chunkStart, bom, contextBytes, READ_BYTES);
-    const windowEnd = Math.min(size, chunkEnd + contextBytes);
-    const lines = await readLines(handle, bom.encoding, windowStart, windowEnd, READ_BYTES, DEFAULT_MAX_LINE_BYTES);
-    const parser = createParser(options.kind, file);
-    const entries = [...parser.push(lines), ...parser.flush()];
-    const matched = entries.filter((entry) => {
-      const inChunk = entry.offset >= chunkStart && entry.offset < chunkEnd;
-      // An entry that began in a skipped chunk can only match through its lines in this one.
-      const carriedOver = previousSkipped && entry.offset < chunkStart && entry.offset > lastEmitted;
-      return (inChunk || carriedOver) && keep(entry);
-    });
-    if (matched.length > 0) {
-      lastEmitted = matched[matched.length - 1].offset;
-      yield matched;
-    }
-    previousSkipped = false;
-    chunkStart = chunkEnd;
+    chunkStart += chunk.length;
   }
 }
 
+/** Most bytes read past a window so that the entries starting in it end whole. */
+const MAX_ENTRY_TAIL_BYTES = 1024 * 1024;
+
 /**
- * A test for the text in raw UTF-8 bytes, ignoring case like the entry filter: a text with no letters
- * is searched as bytes; an ASCII text through a case-insensitive expression over a one-byte-per-char
- * view of the bytes (multi-byte characters cannot match ASCII there); any other text in decoded form.
+ * The whole entries that start in [start, end): lines are read from `start` (a line start) and then
+ * further, a context at a time, until an entry starts at or after `end`, which closes every entry before it.
  */
-function byteSearch(text: string): (chunk: Buffer) => boolean {
-  const caseless = text.toLowerCase() === text.toUpperCase();
-  const ascii = /^[\x00-\x7f]*$/.test(text);
-  if (caseless && ascii) {
-    const needle = Buffer.from(text, 'latin1');
-    return (chunk) => chunk.indexOf(needle) >= 0;
+async function entriesStartingBefore(handle: FileHandle, bom: ByteOrderMark, size: number, file: string, kind: LogSource, start: number, end: number, contextBytes: number): Promise<LogEntry[]> {
+  const parser = createParser(kind, file);
+  const entries: LogEntry[] = [];
+  let readTo = start;
+  while (readTo < size && readTo - end < MAX_ENTRY_TAIL_BYTES) {
+    const next = await lineEndAfter(handle, Math.max(end, readTo + contextBytes), size);
+    entries.push(...parser.push(await readLines(handle, bom.encoding, readTo, next, READ_BYTES, DEFAULT_MAX_LINE_BYTES)));
+    readTo = next;
+    if (entries.length > 0 && entries[entries.length - 1].offset >= end) break;
   }
-  const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-  return ascii ? (chunk) => pattern.test(chunk.toString('latin1')) : (chunk) => pattern.test(chunk.toString('utf8'));
+  entries.push(...parser.flush());
+  return entries.filter((entry) => entry.offset < end);
+}
+
+/** The offset just after the first line break at or after `position` (UTF-8), or the end of the file. */
+async function lineEndAfter(handle: FileHandle, position: number, size: number): Promise<number> {
+  const block = Buffer.allocUnsafe(READ_BYTES);
+  for (let at = position; at < size; at += READ_BYTES) {
+    const { bytesRead } = await handle.read(block, 0, Math.min(READ_BYTES, size - at), at);
+    if (bytesRead === 0) break;
+    const lineFeed = block.subarray(0, bytesRead).indexOf(0x0a);
+    if (lineFeed >= 0) return at + lineFeed + 1;
+  }
+  return size;
+}
+
+/**
+ * Byte ranges to parse around the occurrences: each starts at the start of the occurrence's line (the
+ * caller moves it back by the context, to a line start) and ends the context after it; ranges that
+ * touch are merged.
+ */
+function contextWindows(chunk: Buffer, chunkStart: number, positions: readonly number[], contextBytes: number, size: number): [number, number][] {
+  const windows: [number, number][] = [];
+  for (const position of positions) {
+    const lineStart = chunkStart + chunk.lastIndexOf(0x0a, position) + 1;
+    const end = Math.min(size, chunkStart + position + contextBytes);
+    const last = windows[windows.length - 1];
+    if (last && lineStart - contextBytes <= last[1]) last[1] = Math.max(last[1], end);
+    else windows.push([lineStart, end]);
+  }
+  return windows;
+}
+
+/**
+ * The byte positions of the text in a chunk of UTF-8, ignoring case like the entry filter: a text with
+ * no letters is searched as bytes; any other text through a case-insensitive expression over a view of
+ * the bytes as Latin-1 (one character per byte, so positions are byte positions; multi-byte characters
+ * match as their bytes, which is what UTF-8 text would be in that view too).
+ */
+function occurrencesOf(text: string): (chunk: Buffer) => number[] {
+  const needle = Buffer.from(text, 'utf8');
+  if (text.toLowerCase() === text.toUpperCase()) {
+    return (chunk) => {
+      const positions: number[] = [];
+      for (let at = chunk.indexOf(needle); at >= 0; at = chunk.indexOf(needle, at + needle.length)) positions.push(at);
+      return positions;
+    };
+  }
+  const pattern = new RegExp(needle.toString('latin1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  return (chunk) => {
+    const positions: number[] = [];
+    const view = chunk.toString('latin1');
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(view); match; match = pattern.exec(view)) positions.push(match.index);
+    return positions;
+  };
 }

@@ -2,9 +2,7 @@
 // the client says they changed. Unknown keys and values are dropped, never trusted.
 
 import type { Connection } from 'vscode-languageserver';
-import type { RuleSeverityOverride, ValidationSettings } from '../service/validation';
-
-const OVERRIDES: readonly RuleSeverityOverride[] = ['error', 'warning', 'information', 'hint', 'off'];
+import { RULE_SEVERITY_OVERRIDES, type RuleSeverityOverride, type ValidationSettings } from '../service/validation';
 
 /** Reads `{ diagnostics: { rules: { "<rule-id>": "<severity>|off" } } }` from the `ancm` section. */
 export function parseValidationSettings(section: unknown): ValidationSettings {
@@ -12,7 +10,7 @@ export function parseValidationSettings(section: unknown): ValidationSettings {
   if (!rules || typeof rules !== 'object') return {};
   const accepted: Record<string, RuleSeverityOverride> = {};
   for (const [rule, value] of Object.entries(rules)) {
-    if (typeof value === 'string' && (OVERRIDES as readonly string[]).includes(value)) accepted[rule] = value as RuleSeverityOverride;
+    if (typeof value === 'string' && (RULE_SEVERITY_OVERRIDES as readonly string[]).includes(value)) accepted[rule] = value as RuleSeverityOverride;
   }
   return { rules: accepted };
 }

@@ -7,6 +7,9 @@ import type { WebConfigDocument } from './webConfig';
 
 export type RuleSeverityOverride = Severity | 'off';
 
+/** Every value a rule may be given in `ancm.diagnostics.rules`; the manifest's enum must list the same. */
+export const RULE_SEVERITY_OVERRIDES: readonly RuleSeverityOverride[] = ['error', 'warning', 'information', 'hint', 'off'];
+
 export interface ValidationSettings {
   /** `ancm.diagnostics.rules`: a rule id to a severity, or `off`. */
   readonly rules?: Readonly<Record<string, RuleSeverityOverride>>;

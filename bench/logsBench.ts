@@ -1,0 +1,165 @@
+// Log engine benchmarks (log engine issue), each against a baseline run on the same file in the same run:
+// - opening a 1 GiB debug log shows its last 1,000 entries: the engine's open path (SiteLogFollower, as the
+//   panel and `ancm logs` use it), timed inside a child process that also reports its peak memory,
+//   against `tail -n 1000` on the file. Targets: within 10x the tail time, under 100 MB.
+// - level plus text filtering over 256 MB of history (searchLogHistory) against `grep -c -F` for the
+//   same text. Target: at least half as fast as grep.
+// - append latency: bench/tailLatency.ts.
+// The files are generated in the system temp folder and deleted afterwards.
+//   npm run bench:logs
+
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { locateSiteLogs } from '../server/src/logs/discovery';
+import { searchLogHistory } from '../server/src/logs/historySearch';
+import { SiteLogFollower } from '../server/src/logs/siteLogFollower';
+import { formatTailLatency, runTailLatencyBench } from './tailLatency';
+import { percentile } from './stats';
+
+const GIB = 1024 * 1024 * 1024;
+const MIB = 1024 * 1024;
+const ROUNDS = 5;
+const OPEN_CHILD_FLAG = '--open-tail-child';
+const RARE_TEXT = 'request 7f3a9c1e';
+
+/** Realistic ANCM debug-log lines: mostly request tracing, some errors and warnings, a rare marker. */
+function debugLogBlock(blockIndex: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const time = `2024-11-23T03:${String(40 + (i % 20)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')}Z`;
+    const prefix = `[${time}, PID: 16208]`;
+    if (i % 500 === 7) lines.push(`${prefix} [aspnetcorev2_inprocess.dll] Failed HRESULT returned: 0x8007023e at D:\\a\\_work\\1\\s\\src\\Servers\\IIS\\AspNetCoreModuleV2\\InProcessRequestHandler\\dllmain.cpp:131 `);
+    else if (i % 250 === 3) lines.push(`${prefix} [aspnetcorev2_inprocess.dll] Thread reading stdout/err hit timeout, forcibly closing thread.`);
+    else if (i % 3 === 0) lines.push(`${prefix} [aspnetcorev2_outofprocess.dll] FORWARDING_HANDLER::FORWARDING_HANDLER`);
+    else if (i % 3 === 1) lines.push(`${prefix} [aspnetcorev2_outofprocess.dll] Adding request. Total Request Count ${i}`);
+    else lines.push(`${prefix} [aspnetcorev2_outofprocess.dll] Removing Request ${i}`);
+    if (blockIndex % 7 === 3 && i === 1234) lines.push(`${prefix} [aspnetcorev2_inprocess.dll] Event Log: 'Application failed ${RARE_TEXT} with an error.' \r\nEnd Event Log Message.`);
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+function writeLog(file: string, bytes: number): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (let written = 0, block = 0; written < bytes; block++) written += writeSync(fd, debugLogBlock(block));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 0.5);
+}
+
+/** Runs a command and times it; its output is returned so the caller can check it did the work. */
+function timeCommand(command: string, args: string[]): { ms: number; stdout: string } {
+  const started = performance.now();
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * MIB });
+  const ms = performance.now() - started;
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
+  return { ms, stdout: result.stdout };
+}
+
+interface OpenResult {
+  readonly ms: number;
+  readonly entries: number;
+  readonly peakRssMb: number;
+}
+
+/** In the child: open the site's debug log the way the panel does and keep its last 1,000 entries. */
+async function openTailChild(site: string, file: string): Promise<void> {
+  const started = performance.now();
+  const follower = new SiteLogFollower({ ...locateSiteLogs(path.join(site, 'web.config'), '<configuration/>', {}), debugLog: file }, { watch: false, maxStdoutFiles: 0 });
+  let shown: number[] = [];
+  follower.onEntries((_, entries) => {
+    shown = [...shown, ...entries.map((entry) => entry.offset)].slice(-1000);
+  });
+  await follower.start();
+  follower.flush();
+  const ms = performance.now() - started;
+  await follower.stop();
+  const result: OpenResult = { ms, entries: shown.length, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(JSON.stringify(result));
+}
+
+function runOpenChild(site: string, file: string): OpenResult {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, OPEN_CHILD_FLAG, site, file], { encoding: 'utf8', timeout: 60_000 });
+  if (child.status !== 0) throw new Error(`open child failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as OpenResult;
+}
+
+function idleChildRssMb(): number {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', 'process.stdout.write(String(process.resourceUsage().maxRSS / 1024))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+async function filterHistory(file: string): Promise<number> {
+  let count = 0;
+  for await (const batch of searchLogHistory(file, { kind: 'debug', level: 'INFO', text: RARE_TEXT })) count += batch.length;
+  return count;
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'ancm-logs-bench-'));
+  try {
+    const big = path.join(folder, 'aspnetcore-debug.log');
+    process.stdout.write('... writing a 1 GiB debug log\n');
+    writeLog(big, GIB);
+    const tailMs: number[] = [];
+    const opens: OpenResult[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const tail = timeCommand('tail', ['-n', '1000', big]);
+      if (tail.stdout.split('\n').length < 1000) throw new Error('tail printed fewer than 1,000 lines');
+      tailMs.push(tail.ms);
+      opens.push(runOpenChild(folder, big));
+    }
+    const openMs = median(opens.map((open) => open.ms));
+    const peakMb = Math.max(...opens.map((open) => open.peakRssMb));
+    const idleMb = idleChildRssMb();
+    const openRatio = openMs / median(tailMs);
+    rmSync(big);
+
+    const history = path.join(folder, 'history.log');
+    process.stdout.write('... writing 256 MB of history\n');
+    writeLog(history, 256 * MIB);
+    process.stdout.write(`    ${(statSync(history).size / MIB).toFixed(0)} MiB written\n`);
+    const grepMs: number[] = [];
+    const ourMs: number[] = [];
+    let matches = 0;
+    let grepMatches = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const grep = timeCommand('grep', ['-c', '-F', RARE_TEXT, history]);
+      grepMatches = Number(grep.stdout.trim());
+      grepMs.push(grep.ms);
+      const started = performance.now();
+      matches = await filterHistory(history);
+      ourMs.push(performance.now() - started);
+    }
+    if (matches !== grepMatches) throw new Error(`the filter found ${matches} entries, grep ${grepMatches} lines`);
+    const speedRatio = median(grepMs) / median(ourMs);
+
+    process.stdout.write('... append latency (15 s)\n');
+    const latency = await runTailLatencyBench();
+
+    const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
+    console.log('');
+    console.log(`open 1 GiB log, last 1,000 entries: ${openMs.toFixed(1)} ms (${opens[0].entries} entries) vs tail -n 1000 ${median(tailMs).toFixed(1)} ms = ${openRatio.toFixed(2)}x (target <= 10x) ${verdict(openRatio <= 10)}`);
+    console.log(`  peak memory of the opening process: ${peakMb.toFixed(1)} MB (an idle node+tsx process: ${idleMb.toFixed(1)} MB) (target < 100 MB) ${verdict(peakMb < 100)}`);
+    console.log(`filter 256 MB of history (level INFO + text, ${matches} matches): ${median(ourMs).toFixed(0)} ms vs grep -c -F ${median(grepMs).toFixed(0)} ms = ${speedRatio.toFixed(2)}x grep's speed (target >= 0.5x) ${verdict(speedRatio >= 0.5)}`);
+    console.log(formatTailLatency(latency));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === OPEN_CHILD_FLAG) {
+  void openTailChild(process.argv[3], process.argv[4]);
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,161 @@
+// The client side of the log protocol (server/src/protocol.ts): opens a session for a web.config, routes the
+// server's notifications to it by session id, pages history, closes it. Entries and resets can arrive before
+// the answer that names their session, and before the panel is ready for them: they wait until it listens.
+// A source list that came before the answer is older than the one in it, and is dropped.
+// No vscode import: it talks to anything shaped like the LanguageClient, so tests can give it a fake.
+
+import type { GenericNotificationHandler } from 'vscode-languageclient';
+import {
+  CLOSE_LOGS_NOTIFICATION,
+  type CloseLogsParams,
+  EARLIER_LOGS_REQUEST,
+  type EarlierLogsParams,
+  type EarlierLogsResult,
+  LOG_ENTRIES_NOTIFICATION,
+  LOG_RESET_NOTIFICATION,
+  LOG_SOURCES_NOTIFICATION,
+  type LogEntriesParams,
+  type LogEntryMessage,
+  type LogResetParams,
+  type LogSourceInfo,
+  type LogSourcesParams,
+  OPEN_LOGS_REQUEST,
+  type OpenLogsParams,
+  type OpenLogsResult,
+} from '../../../server/src/protocol';
+
+/** What the router needs of the LanguageClient. */
+export interface LogServerConnection {
+  sendRequest<R>(method: string, params: unknown): Promise<R>;
+  sendNotification(method: string, params: unknown): Promise<void>;
+  onNotification(method: string, handler: GenericNotificationHandler): { dispose(): void };
+}
+
+export interface LogSessionListener {
+  onEntries(entries: readonly LogEntryMessage[]): void;
+  onSources(sources: readonly LogSourceInfo[]): void;
+  onReset(params: LogResetParams): void;
+}
+
+type Delivery = (listener: LogSessionListener) => void;
+
+// Notifications for sessions not known yet are held while an open request is under way, up to this many.
+const MAX_EARLY_NOTIFICATIONS = 10_000;
+
+export class LogSession {
+  private listener: LogSessionListener | undefined;
+  private held: Delivery[] = [];
+  private currentSources: readonly LogSourceInfo[];
+  private closed = false;
+  readonly id: string;
+  /** The web.config's debugLevel, when set. */
+  readonly debugLevel: string | undefined;
+
+  constructor(
+    private readonly router: LogSessionRouter,
+    result: OpenLogsResult,
+  ) {
+    this.id = result.sessionId;
+    this.debugLevel = result.debugLevel;
+    this.currentSources = result.sources;
+  }
+
+  /** The files the session follows, kept current by `ancm/logs/sources`. */
+  get sources(): readonly LogSourceInfo[] {
+    return this.currentSources;
+  }
+
+  /** Starts delivering, first what arrived before. */
+  listen(listener: LogSessionListener): void {
+    this.listener = listener;
+    const held = this.held;
+    this.held = [];
+    for (const delivery of held) delivery(listener);
+  }
+
+  earlier(sourceId: string, maxBytes: number): Promise<EarlierLogsResult> {
+    const params: EarlierLogsParams = { sessionId: this.id, sourceId, maxBytes };
+    return this.router.connection.sendRequest<EarlierLogsResult>(EARLIER_LOGS_REQUEST, params);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.listener = undefined;
+    this.held = [];
+    this.router.forget(this.id);
+    const params: CloseLogsParams = { sessionId: this.id };
+    // The server may be gone already (stopped, crashed): then there is nothing to close.
+    this.router.connection.sendNotification(CLOSE_LOGS_NOTIFICATION, params).catch(() => undefined);
+  }
+
+  /** @internal Called by the router. */
+  deliver(delivery: Delivery): void {
+    if (this.closed) return;
+    if (this.listener) delivery(this.listener);
+    else this.held.push(delivery);
+  }
+
+  /** @internal */
+  updateSources(sources: readonly LogSourceInfo[]): void {
+    this.currentSources = sources;
+  }
+}
+
+export class LogSessionRouter {
+  private readonly sessions = new Map<string, LogSession>();
+  private opening = 0;
+  private early: { readonly sessionId: string; readonly delivery: Delivery }[] = [];
+  private readonly subscriptions: { dispose(): void }[];
+
+  constructor(readonly connection: LogServerConnection) {
+    this.subscriptions = [
+      connection.onNotification(LOG_ENTRIES_NOTIFICATION, (params: LogEntriesParams) =>
+        this.route(params.sessionId, (listener) => listener.onEntries(params.entries)),
+      ),
+      connection.onNotification(LOG_SOURCES_NOTIFICATION, (params: LogSourcesParams) =>
+        this.route(params.sessionId, (listener) => listener.onSources(params.sources), params.sources),
+      ),
+      connection.onNotification(LOG_RESET_NOTIFICATION, (params: LogResetParams) => this.route(params.sessionId, (listener) => listener.onReset(params))),
+    ];
+  }
+
+  /** Asks the server to follow a web.config's logs. Rejects when the server refuses or fails. */
+  async open(params: OpenLogsParams): Promise<LogSession> {
+    this.opening++;
+    let result: OpenLogsResult;
+    try {
+      result = await this.connection.sendRequest<OpenLogsResult>(OPEN_LOGS_REQUEST, params);
+    } finally {
+      this.opening--;
+    }
+    const session = new LogSession(this, result);
+    this.sessions.set(result.sessionId, session);
+    const early = this.early;
+    this.early = this.opening > 0 ? early.filter((item) => item.sessionId !== result.sessionId) : [];
+    for (const item of early) {
+      if (item.sessionId === result.sessionId) session.deliver(item.delivery);
+    }
+    return session;
+  }
+
+  dispose(): void {
+    for (const session of [...this.sessions.values()]) session.close();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  /** @internal Called by a closing session. */
+  forget(sessionId: string): void {
+    this.sessions.delete(sessionId);
+  }
+
+  private route(sessionId: string, delivery: Delivery, sources?: readonly LogSourceInfo[]): void {
+    const session = this.sessions.get(sessionId);
+    if (session) {
+      if (sources) session.updateSources(sources);
+      session.deliver(delivery);
+    } else if (this.opening > 0 && !sources && this.early.length < MAX_EARLY_NOTIFICATIONS) {
+      this.early.push({ sessionId, delivery });
+    }
+  }
+}

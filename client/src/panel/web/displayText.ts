@@ -1,0 +1,45 @@
+// What a log line looks like on screen. Log text comes from HTTP requests and is hostile input: the panel
+// only ever puts it into the DOM as textContent (never as markup), and this makes misleading characters
+// visible: control characters become their Unicode control pictures (NUL shows as ␀), bidirectional
+// controls, which can make a line read differently from what it holds, show as <U+202E>, ANSI colour
+// sequences are dropped, and a very long line is cut so that one line cannot stall layout.
+
+/** Characters shown of one line; the raw file has the rest. */
+export const MAX_LINE_LENGTH = 2000;
+
+const ANSI_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]/g;
+// C0 controls but tab, DEL, C1 controls, and the invisible direction marks and overrides.
+const HIDDEN_CHARACTER = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** One line as displayed. */
+export function displayLine(line: string): string {
+  const cut = line.length > MAX_LINE_LENGTH;
+  const head = cut ? line.slice(0, endOfCut(line)) : line;
+  const shown = head.replace(ANSI_SEQUENCE, '').replace(HIDDEN_CHARACTER, visibleForm);
+  return cut ? `${shown} … (${(line.length - head.length).toLocaleString('en-US')} more characters)` : shown;
+}
+
+/** The physical lines of an entry (the server joins them with `\n`). */
+export function entryLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+/** How many lines beyond the first an entry has, without splitting it. */
+export function continuationLineCount(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
+
+// Never cut between the two halves of a surrogate pair.
+function endOfCut(line: string): number {
+  const code = line.charCodeAt(MAX_LINE_LENGTH - 1);
+  return code >= 0xd800 && code <= 0xdbff ? MAX_LINE_LENGTH - 1 : MAX_LINE_LENGTH;
+}
+
+function visibleForm(character: string): string {
+  const code = character.charCodeAt(0);
+  if (code < 0x20) return String.fromCharCode(0x2400 + code);
+  if (code === 0x7f) return '\u2421';
+  return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+}

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type LogServerConnection, type LogSessionListener, LogSessionRouter } from '../../../client/src/panel/logSession';
+import {
+  CLOSE_LOGS_NOTIFICATION,
+  EARLIER_LOGS_REQUEST,
+  LOG_ENTRIES_NOTIFICATION,
+  LOG_RESET_NOTIFICATION,
+  LOG_SOURCES_NOTIFICATION,
+  OPEN_LOGS_REQUEST,
+  type LogSourceInfo,
+  type OpenLogsResult,
+} from '../../../server/src/protocol';
+import { entry } from './panelFixtures';
+
+const DEBUG_SOURCE: LogSourceInfo = { id: 'debug', kind: 'debug', file: '/site/aspnetcore-debug.log', label: 'ANCM debug log', exists: true };
+const STDOUT_SOURCE: LogSourceInfo = { id: 'stdout:stdout_1.log', kind: 'stdout', file: '/site/logs/stdout_1.log', label: 'stdout', exists: true };
+
+/** A server that answers open with the next session id, and lets the test push notifications. */
+class FakeServer implements LogServerConnection {
+  readonly handlers = new Map<string, (params: unknown) => void>();
+  readonly sent: { method: string; params: unknown }[] = [];
+  private nextSession = 1;
+  /** Runs before the open request is answered: a server that notifies before it answers. */
+  beforeOpenAnswer: (sessionId: string) => void = () => undefined;
+
+  async sendRequest<R>(method: string, params: unknown): Promise<R> {
+    this.sent.push({ method, params });
+    if (method === OPEN_LOGS_REQUEST) {
+      const sessionId = `s${this.nextSession++}`;
+      this.beforeOpenAnswer(sessionId);
+      const result: OpenLogsResult = { sessionId, sources: [DEBUG_SOURCE], debugLevel: 'FILE,WARNING' };
+      return result as R;
+    }
+    return { entries: [entry('INFO', 'earlier')], more: false } as R;
+  }
+
+  async sendNotification(method: string, params: unknown): Promise<void> {
+    this.sent.push({ method, params });
+  }
+
+  onNotification(method: string, handler: (params: unknown) => void) {
+    this.handlers.set(method, handler);
+    return { dispose: () => this.handlers.delete(method) };
+  }
+
+  notify(method: string, params: unknown): void {
+    this.handlers.get(method)?.(params);
+  }
+}
+
+function recorder(): LogSessionListener & { readonly events: string[] } {
+  const events: string[] = [];
+  return {
+    events,
+    onEntries: (entries) => events.push(`entries:${entries.map((item) => item.text).join(',')}`),
+    onSources: (sources) => events.push(`sources:${sources.map((source) => source.id).join(',')}`),
+    onReset: ({ sourceId, reason }) => events.push(`reset:${sourceId}:${reason}`),
+  };
+}
+
+describe('log session', () => {
+  it('opens a session and routes its notifications, ignoring other sessions', async () => {
+    const server = new FakeServer();
+    const router = new LogSessionRouter(server);
+    const session = await router.open({ webConfigUri: 'file:///site/web.config' });
+    assert.equal(session.debugLevel, 'FILE,WARNING');
+    const listener = recorder();
+    session.listen(listener);
+    server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId: session.id, entries: [entry('ERROR', 'boom')] });
+    server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId: 'other', entries: [entry('ERROR', 'not mine')] });
+    server.notify(LOG_SOURCES_NOTIFICATION, { sessionId: session.id, sources: [DEBUG_SOURCE, STDOUT_SOURCE] });
+    server.notify(LOG_RESET_NOTIFICATION, { sessionId: session.id, sourceId: 'debug', reason: 'truncated' });
+    assert.deepEqual(listener.events, ['entries:boom', 'sources:debug,stdout:stdout_1.log', 'reset:debug:truncated']);
+    assert.deepEqual(session.sources, [DEBUG_SOURCE, STDOUT_SOURCE]);
+  });
+
+  it('keeps entries and resets that came before the open answer, and before the panel listened', async () => {
+    const server = new FakeServer();
+    const router = new LogSessionRouter(server);
+    server.beforeOpenAnswer = (sessionId) => {
+      server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId, entries: [entry('INFO', 'first')] });
+      server.notify(LOG_RESET_NOTIFICATION, { sessionId, sourceId: 'debug', reason: 'created' });
+      // Older than the answer's list: dropped.
+      server.notify(LOG_SOURCES_NOTIFICATION, { sessionId, sources: [STDOUT_SOURCE] });
+    };
+    const session = await router.open({ webConfigUri: 'file:///site/web.config' });
+    server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId: session.id, entries: [entry('INFO', 'second')] });
+    assert.deepEqual(session.sources, [DEBUG_SOURCE]);
+    const listener = recorder();
+    session.listen(listener);
+    assert.deepEqual(listener.events, ['entries:first', 'reset:debug:created', 'entries:second']);
+  });
+
+  it('pages history and closes, after which nothing is delivered', async () => {
+    const server = new FakeServer();
+    const router = new LogSessionRouter(server);
+    const session = await router.open({ webConfigUri: 'file:///site/web.config' });
+    const listener = recorder();
+    session.listen(listener);
+    assert.deepEqual(await session.earlier('debug', 1024), { entries: [entry('INFO', 'earlier')], more: false });
+    assert.deepEqual(server.sent.at(-1), { method: EARLIER_LOGS_REQUEST, params: { sessionId: session.id, sourceId: 'debug', maxBytes: 1024 } });
+    session.close();
+    session.close();
+    assert.deepEqual(
+      server.sent.filter((message) => message.method === CLOSE_LOGS_NOTIFICATION),
+      [{ method: CLOSE_LOGS_NOTIFICATION, params: { sessionId: session.id } }],
+    );
+    server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId: session.id, entries: [entry('ERROR', 'late')] });
+    assert.deepEqual(listener.events, []);
+  });
+
+  it('drops early notifications of sessions nobody opened', async () => {
+    const server = new FakeServer();
+    const router = new LogSessionRouter(server);
+    server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId: 's1', entries: [entry('INFO', 'stray')] });
+    const session = await router.open({ webConfigUri: 'file:///site/web.config' });
+    const listener = recorder();
+    session.listen(listener);
+    assert.deepEqual(listener.events, []);
+  });
+});
