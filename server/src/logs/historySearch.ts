@@ -10,18 +10,18 @@ import { type EntryFilterOptions, createEntryFilter } from './entryFilter';
 import { DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines } from './fileWindow';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
 import { StdoutParser } from './stdoutParser';
-import type { LogEntry, LogSource } from './types';
+import type { LogEntry, LogLine, LogSource } from './types';
 
 export interface HistorySearchOptions extends EntryFilterOptions {
   readonly kind: LogSource;
   /** Bytes searched at a time (default 4 MiB). */
   readonly chunkBytes?: number;
-  /** Bytes parsed before and after a chunk so that entries crossing its edges stay whole (default 64 KiB). */
+  /** Bytes first parsed before and after an occurrence; more is read while the entry is not whole (default 4 KiB). */
   readonly contextBytes?: number;
 }
 
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
-const DEFAULT_CONTEXT_BYTES = 64 * 1024;
+const DEFAULT_CONTEXT_BYTES = 4 * 1024;
 const READ_BYTES = 64 * 1024;
 
 /** Every entry of the file that passes the filter, in file order, in batches. */
@@ -77,6 +77,7 @@ async function* searchChunks(
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const contextBytes = options.contextBytes ?? DEFAULT_CONTEXT_BYTES;
   const buffer = Buffer.allocUnsafe(chunkBytes);
+  const log = new ChunkedLog(handle, size, bom);
   let lastEmitted = -1;
   for (let chunkStart = bom.length; chunkStart < size; ) {
     const { bytesRead } = await handle.read(buffer, 0, Math.min(chunkBytes, size - chunkStart), chunkStart);
@@ -84,9 +85,10 @@ async function* searchChunks(
     // End the chunk after its last line break, so that the next one starts a line and no text is split.
     const lastBreak = chunkStart + bytesRead < size ? buffer.subarray(0, bytesRead).lastIndexOf(0x0a) : -1;
     const chunk = buffer.subarray(0, lastBreak >= 0 ? lastBreak + 1 : bytesRead);
+    log.chunk = chunk;
+    log.chunkStart = chunkStart;
     for (const [windowStart, windowEnd] of contextWindows(chunk, chunkStart, occurrences(chunk), contextBytes, size)) {
-      const start = windowStart <= bom.length ? bom.length : await pageStart(handle, windowStart, bom, contextBytes, READ_BYTES);
-      const matched = (await entriesStartingBefore(handle, bom, size, file, options.kind, start, windowEnd, contextBytes)).filter((entry) => entry.offset > lastEmitted && keep(entry));
+      const matched = (await wholeEntriesAround(log, bom.length, file, options.kind, windowStart, windowEnd, contextBytes)).filter((entry) => entry.offset > lastEmitted && keep(entry));
       if (matched.length > 0) {
         lastEmitted = matched[matched.length - 1].offset;
         yield matched;
@@ -96,37 +98,95 @@ async function* searchChunks(
   }
 }
 
-/** Most bytes read past a window so that the entries starting in it end whole. */
+/** Most bytes read before or after a window so that the entries in it are whole. */
 const MAX_ENTRY_TAIL_BYTES = 1024 * 1024;
+
+/**
+ * A UTF-8 log read a chunk at a time, which answers questions about lines from the chunk in memory when it
+ * can and from the file when they reach past the chunk's edges.
+ */
+class ChunkedLog {
+  chunk: Buffer = Buffer.alloc(0);
+  chunkStart = 0;
+
+  constructor(private readonly handle: FileHandle, readonly size: number, private readonly bom: ByteOrderMark) {}
+
+  private get chunkEnd(): number {
+    return this.chunkStart + this.chunk.length;
+  }
+
+  /** The first line start at or after `end - maxBytes` (`end` is a line start), as fileWindow's pageStart. */
+  async lineStartBefore(end: number, maxBytes: number): Promise<number> {
+    const from = Math.max(this.bom.length, end - maxBytes);
+    if (from <= this.bom.length || from === this.chunkStart) return from;
+    if (from > this.chunkStart && end <= this.chunkEnd) {
+      const lineFeed = this.chunk.indexOf(0x0a, from - 1 - this.chunkStart);
+      return lineFeed >= 0 && this.chunkStart + lineFeed + 1 <= end ? this.chunkStart + lineFeed + 1 : from;
+    }
+    return pageStart(this.handle, end, this.bom, maxBytes, READ_BYTES);
+  }
+
+  /** The offset just after the first line break at or after `position`, or the end of the file. */
+  async lineEndAfter(position: number): Promise<number> {
+    let from = position;
+    if (from >= this.chunkStart && from < this.chunkEnd) {
+      const lineFeed = this.chunk.indexOf(0x0a, from - this.chunkStart);
+      if (lineFeed >= 0) return this.chunkStart + lineFeed + 1;
+      from = this.chunkEnd;
+    }
+    const block = Buffer.allocUnsafe(READ_BYTES);
+    for (let at = from; at < this.size; at += READ_BYTES) {
+      const { bytesRead } = await this.handle.read(block, 0, Math.min(READ_BYTES, this.size - at), at);
+      if (bytesRead === 0) break;
+      const lineFeed = block.subarray(0, bytesRead).indexOf(0x0a);
+      if (lineFeed >= 0) return at + lineFeed + 1;
+    }
+    return this.size;
+  }
+
+  /** The lines of bytes `start` (a line start) to `end`. */
+  async lines(start: number, end: number): Promise<LogLine[]> {
+    if (start < this.chunkStart || end > this.chunkEnd) return readLines(this.handle, this.bom.encoding, start, end, READ_BYTES, DEFAULT_MAX_LINE_BYTES);
+    const decoder = new LineDecoder(this.bom.encoding, start, DEFAULT_MAX_LINE_BYTES);
+    const lines = decoder.push(this.chunk.subarray(start - this.chunkStart, end - this.chunkStart));
+    const last = decoder.finish();
+    if (last) lines.push(last);
+    return lines;
+  }
+}
+
+/**
+ * The entries from a little before `windowStart` (the line of the first occurrence) to `windowEnd`, each
+ * whole: when the entry holding that line begins right where reading began, it may have begun earlier, so
+ * reading starts further back (four times as far each time) until it does not, or the file's start or the
+ * limit is reached.
+ */
+async function wholeEntriesAround(log: ChunkedLog, bomLength: number, file: string, kind: LogSource, windowStart: number, windowEnd: number, contextBytes: number): Promise<LogEntry[]> {
+  for (let before = contextBytes; ; before *= 4) {
+    const start = windowStart <= bomLength ? bomLength : await log.lineStartBefore(windowStart, before);
+    const entries = await entriesStartingBefore(log, file, kind, start, windowEnd, contextBytes);
+    const holdsOccurrence = entries.length === 1 || (entries.length > 1 && entries[1].offset > windowStart);
+    const mayBeCut = start > bomLength && holdsOccurrence && entries[0].offset === start && before < MAX_ENTRY_TAIL_BYTES;
+    if (!mayBeCut) return entries;
+  }
+}
 
 /**
  * The whole entries that start in [start, end): lines are read from `start` (a line start) and then
  * further, a context at a time, until an entry starts at or after `end`, which closes every entry before it.
  */
-async function entriesStartingBefore(handle: FileHandle, bom: ByteOrderMark, size: number, file: string, kind: LogSource, start: number, end: number, contextBytes: number): Promise<LogEntry[]> {
+async function entriesStartingBefore(log: ChunkedLog, file: string, kind: LogSource, start: number, end: number, contextBytes: number): Promise<LogEntry[]> {
   const parser = createParser(kind, file);
   const entries: LogEntry[] = [];
   let readTo = start;
-  while (readTo < size && readTo - end < MAX_ENTRY_TAIL_BYTES) {
-    const next = await lineEndAfter(handle, Math.max(end, readTo + contextBytes), size);
-    entries.push(...parser.push(await readLines(handle, bom.encoding, readTo, next, READ_BYTES, DEFAULT_MAX_LINE_BYTES)));
+  while (readTo < log.size && readTo - end < MAX_ENTRY_TAIL_BYTES) {
+    const next = await log.lineEndAfter(Math.max(end, readTo + contextBytes));
+    entries.push(...parser.push(await log.lines(readTo, next)));
     readTo = next;
     if (entries.length > 0 && entries[entries.length - 1].offset >= end) break;
   }
   entries.push(...parser.flush());
   return entries.filter((entry) => entry.offset < end);
-}
-
-/** The offset just after the first line break at or after `position` (UTF-8), or the end of the file. */
-async function lineEndAfter(handle: FileHandle, position: number, size: number): Promise<number> {
-  const block = Buffer.allocUnsafe(READ_BYTES);
-  for (let at = position; at < size; at += READ_BYTES) {
-    const { bytesRead } = await handle.read(block, 0, Math.min(READ_BYTES, size - at), at);
-    if (bytesRead === 0) break;
-    const lineFeed = block.subarray(0, bytesRead).indexOf(0x0a);
-    if (lineFeed >= 0) return at + lineFeed + 1;
-  }
-  return size;
 }
 
 /**
