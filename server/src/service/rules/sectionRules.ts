@@ -5,6 +5,7 @@ import { invalidBoolean } from './invalid-boolean';
 import { invalidHostingModel } from './invalid-hosting-model';
 import { invalidNumber } from './invalid-number';
 import { invalidTimeSpan } from './invalid-time-span';
+import { misplacedCollection } from './misplaced-collection';
 import { missingEntryAttribute } from './missing-entry-attribute';
 import { missingProcessPath } from './missing-process-path';
 import { notForHostingModel } from './not-for-hosting-model';
@@ -17,6 +18,7 @@ import { unknownElement } from './unknown-element';
 export const SECTION_RULES: readonly Rule[] = [
   // Shape first: what IIS cannot even parse.
   unknownElement,
+  misplacedCollection,
   unknownAttribute,
   duplicateSection,
   missingProcessPath,
