@@ -80,6 +80,7 @@ describe('section rules while typing', () => {
         '        <settings />',
         '      </aspNetCore>',
         '      <aspNetCore processPath="dotnet" hostingModel="InProcess" requestTimeout="00:10:00" stdoutLogFile="logs/" />',
+        '      <handlerSettings />',
       ].join('\n'),
     );
     for (let end = 0; end <= full.length; end++) runSectionRules(full.slice(0, end));
