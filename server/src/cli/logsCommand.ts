@@ -5,7 +5,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { locateSiteLogs } from '../logs/discovery';
-import { type EntryPredicate, FilterSyntaxError, createEntryFilter, parseLevel } from '../logs/entryFilter';
+import { type EntryFilterOptions, type EntryPredicate, FilterSyntaxError, createEntryFilter, parseLevel } from '../logs/entryFilter';
+import { searchLogHistory } from '../logs/historySearch';
 import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
 import type { LogEntry } from '../logs/types';
 import { type CommandContext, UsageError } from './commandContext';
@@ -30,6 +31,8 @@ const HISTORY_PAGE_BYTES = 1024 * 1024;
 interface LogsOptions {
   readonly site: string;
   readonly filter: EntryPredicate;
+  /** The filter as options, for searching a whole file's history. */
+  readonly search: EntryFilterOptions;
   readonly tail: number;
   readonly follow: boolean;
   readonly json: boolean;
@@ -56,14 +59,15 @@ function parseLogsArguments(args: readonly string[], cwd: string): LogsOptions |
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json (got "${values.format}")`);
   const tail = Number(values.tail);
   if (!Number.isInteger(tail) || tail < 0) throw new UsageError(`--tail takes a whole number, 0 or more (got "${values.tail}")`);
+  const search: EntryFilterOptions = { level, text: values.grep, regex: values.regex };
   let filter: EntryPredicate;
   try {
-    filter = createEntryFilter({ level, text: values.grep, regex: values.regex });
+    filter = createEntryFilter(search);
   } catch (error) {
     if (error instanceof FilterSyntaxError) throw new UsageError(error.message);
     throw error;
   }
-  return { site: path.resolve(cwd, positionals[0] ?? '.'), filter, tail, follow: values.follow, json: values.format === 'json' };
+  return { site: path.resolve(cwd, positionals[0] ?? '.'), filter, search, tail, follow: values.follow, json: values.format === 'json' };
 }
 
 /** The web.config of a site folder (any letter case), or the file itself. */
@@ -129,9 +133,20 @@ export async function runLogs(args: readonly string[], context: CommandContext):
   return 0;
 }
 
-/** The last `tail` matching entries of a source, paging back through its history while there are too few. */
+/**
+ * The last `tail` matching entries of a source. When the tail window has too few, a text filter searches
+ * the whole file (fast: only the lines around each occurrence are parsed); otherwise history is paged back.
+ */
 async function lastEntries(follower: SiteLogFollower, source: FollowedSource, shown: LogEntry[], options: LogsOptions): Promise<LogEntry[]> {
   let matching = shown.filter(options.filter);
+  if (matching.length < options.tail && options.search.text) {
+    const found: LogEntry[] = [];
+    for await (const batch of searchLogHistory(source.file, { ...options.search, kind: source.kind })) {
+      found.push(...batch);
+      if (found.length > 2 * options.tail) found.splice(0, found.length - options.tail);
+    }
+    return found.slice(Math.max(0, found.length - options.tail));
+  }
   let more = true;
   while (matching.length < options.tail && more) {
     const page = await follower.readEarlier(source.id, HISTORY_PAGE_BYTES);
