@@ -53,6 +53,21 @@ describe('diagnostics over LSP', () => {
     assert.equal(byRule(after.diagnostics, 'in-process-v1-module'), undefined);
   });
 
+  it('offers source.fixAll.ancm, which applies every safe fix at once', async () => {
+    const uri = 'file:///site-fixall/web.config';
+    const text = publishedConfig('<aspNetCore processPath="dotnet" hostingModel="InProc" stdoutLogEnabled="yes"><handlerSettings><handlerSetting name="debugLevel" value="FILE, TRACE" /></handlerSettings></aspNetCore>');
+    server.open(uri, text);
+    await server.diagnostics(uri);
+    const [fixAll, ...others] = await codeActions(server, uri, undefined, ['source.fixAll.ancm']);
+    assert.equal(others.length, 0);
+    assert.equal(fixAll.kind, 'source.fixAll.ancm');
+    const fixed = applyEdits(text, fixAll.edit!.changes![uri]);
+    for (const expected of ['hostingModel="InProcess"', 'stdoutLogEnabled="true"', 'value="FILE,TRACE"']) assert.ok(fixed.includes(expected), expected);
+    server.change(uri, 2, fixed);
+    const after = await server.diagnostics(uri, (params) => params.version === 2);
+    assert.deepEqual(after.diagnostics.filter((diagnostic) => ['invalid-hosting-model', 'invalid-boolean', 'debug-level'].includes(String(diagnostic.code))), []);
+  });
+
   it('publishes only for the latest version when changes arrive quickly', async () => {
     const uri = 'file:///site/Web.Debug.config';
     server.open(uri, BROKEN);
