@@ -1,29 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DebugLogParser } from '../../server/src/logs/debugLogParser';
 import type { LogEntry, LogLine } from '../../server/src/logs/types';
-
-const FIXTURES = join(__dirname, '..', 'fixtures', 'logs');
-
-/** Lines as the tail reader delivers them: decoded, without the line break, with the byte offset of their start. */
-function linesOf(text: string): LogLine[] {
-  const lines: LogLine[] = [];
-  let offset = 0;
-  for (const raw of text.split('\n')) {
-    lines.push({ text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, offset });
-    offset += Buffer.byteLength(raw) + 1;
-  }
-  if (lines.length > 0 && lines[lines.length - 1].text === '') lines.pop();
-  return lines;
-}
-
-function fixture(name: string): { file: string; bytes: Buffer; lines: LogLine[] } {
-  const file = join(FIXTURES, name);
-  const bytes = readFileSync(file);
-  return { file, bytes, lines: linesOf(bytes.toString('utf8')) };
-}
+import { linesOf, logFixture as fixture } from './logs/logLines';
 
 function parse(name: string): LogEntry[] {
   const { file, lines } = fixture(name);

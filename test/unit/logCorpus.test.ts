@@ -10,6 +10,7 @@ import { DEBUG_LEVELS } from '../../server/src/ancm/debugLevel';
 import { DebugLogParser } from '../../server/src/logs/debugLogParser';
 import { StdoutParser } from '../../server/src/logs/stdoutParser';
 import type { LogEntry, LogLine } from '../../server/src/logs/types';
+import { linesOf } from './logs/logLines';
 
 const CORPUS = '/work/shared/corpus/logs';
 
@@ -26,16 +27,6 @@ function manifestFiles(): string[] {
 const files = existsSync(join(CORPUS, 'MANIFEST.tsv')) ? manifestFiles() : [];
 const corpusMissing = files.length > 0 ? false : `no .log files in ${CORPUS}`;
 
-function linesOf(text: string): LogLine[] {
-  const lines: LogLine[] = [];
-  let offset = 0;
-  for (const raw of text.split('\n')) {
-    lines.push({ text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, offset });
-    offset += Buffer.byteLength(raw) + 1;
-  }
-  if (lines.length > 0 && lines[lines.length - 1].text === '') lines.pop();
-  return lines;
-}
 
 function parse(name: string, lines: readonly LogLine[]): LogEntry[] {
   const file = join(CORPUS, name);

@@ -18,6 +18,7 @@
 // the level of almost every other ANCM message.
 
 import { findDebugLogMessage } from '../ancm/debugLogCatalog';
+import { IncrementalEntryParser, parseAllLines } from './entryParser';
 import type { AncmLevel, LogEntry, LogLine } from './types';
 
 export interface DebugLogParserOptions {
@@ -194,35 +195,19 @@ function classify(message: string): Decision {
 }
 
 /** Incremental parser: push batches of lines, get the entries they complete; the last entry waits for more lines. */
-export class DebugLogParser {
-  private draft: Draft | undefined;
+export class DebugLogParser extends IncrementalEntryParser<Draft> {
   private readonly prefix = new PrefixReader();
 
-  constructor(private readonly options: DebugLogParserOptions) {}
+  constructor(private readonly options: DebugLogParserOptions) {
+    super();
+  }
 
   /** Parses a whole log at once. */
   static parseAll(lines: readonly LogLine[], options: DebugLogParserOptions): LogEntry[] {
-    const parser = new DebugLogParser(options);
-    const entries = parser.push(lines);
-    for (const entry of parser.flush()) entries.push(entry);
-    return entries;
+    return parseAllLines(new DebugLogParser(options), lines);
   }
 
-  /** Entries completed by these lines. The last entry is held back: the next batch may continue it. */
-  push(lines: readonly LogLine[]): LogEntry[] {
-    const done: LogEntry[] = [];
-    for (let index = 0; index < lines.length; index++) this.add(lines[index], done);
-    return done;
-  }
-
-  /** Releases the held entry (after an idle time, or at the end of the file). */
-  flush(): LogEntry[] {
-    const draft = this.draft;
-    this.draft = undefined;
-    return draft ? [this.finish(draft)] : [];
-  }
-
-  private add(line: LogLine, done: LogEntry[]): void {
+  protected add(line: LogLine, done: LogEntry[]): void {
     const text = line.text;
     const messageStart = this.prefix.read(text);
     const draft = this.draft;
@@ -251,7 +236,7 @@ export class DebugLogParser {
     this.draft = { ...draft, decided: entry, offset: line.offset, text, message: text, more: undefined, chars: text.length };
   }
 
-  private finish(draft: Draft): LogEntry {
+  protected finish(draft: Draft): LogEntry {
     let text = draft.text;
     let message = draft.message;
     const more = draft.more;

@@ -10,11 +10,10 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DebugLogParser } from './debugLogParser';
+import { createEntryParser } from './createEntryParser';
 import { type EntryFilterOptions, createEntryFilter } from './entryFilter';
 import { DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines } from './fileWindow';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
-import { StdoutParser } from './stdoutParser';
 import type { LogEntry, LogLine, LogSource } from './types';
 
 export interface HistorySearchOptions extends EntryFilterOptions {
@@ -136,7 +135,7 @@ async function lineStartAfter(handle: FileHandle, position: number, size: number
 /** Parses every line: for filters with no plain text to look for, and for UTF-16 files. */
 async function* scanAll(handle: FileHandle, size: number, bom: ByteOrderMark, file: string, options: HistorySearchOptions, keep: (entry: LogEntry) => boolean): AsyncGenerator<LogEntry[]> {
   const decoder = new LineDecoder(bom.encoding, bom.length, DEFAULT_MAX_LINE_BYTES);
-  const parser = createParser(options.kind, file);
+  const parser = createEntryParser(options.kind, file);
   const buffer = Buffer.allocUnsafe(options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   for (let position = bom.length; position < size; ) {
     const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - position), position);
@@ -150,9 +149,6 @@ async function* scanAll(handle: FileHandle, size: number, bom: ByteOrderMark, fi
   if (matched.length > 0) yield matched;
 }
 
-function createParser(kind: LogSource, file: string): DebugLogParser | StdoutParser {
-  return kind === 'debug' ? new DebugLogParser({ file }) : new StdoutParser({ file });
-}
 
 /**
  * UTF-8 files with a plain text: the text is looked for in the raw bytes, and only the lines around each
@@ -272,7 +268,7 @@ async function wholeEntriesAround(log: ChunkedLog, bomLength: number, file: stri
  * further, a context at a time, until an entry starts at or after `end`, which closes every entry before it.
  */
 async function entriesStartingBefore(log: ChunkedLog, file: string, kind: LogSource, start: number, end: number, contextBytes: number): Promise<LogEntry[]> {
-  const parser = createParser(kind, file);
+  const parser = createEntryParser(kind, file);
   const entries: LogEntry[] = [];
   let readTo = start;
   while (readTo < log.size && readTo - end < MAX_ENTRY_TAIL_BYTES) {

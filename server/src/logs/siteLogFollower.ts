@@ -4,10 +4,10 @@
 // the VS Code panel) and `ancm logs`.
 
 import * as path from 'node:path';
-import { DebugLogParser } from './debugLogParser';
+import { createEntryParser } from './createEntryParser';
 import type { SiteLogs } from './discovery';
 import { type StdoutLogFile, listStdoutLogs } from './stdoutFiles';
-import { StdoutParser } from './stdoutParser';
+import type { IncrementalEntryParser } from './entryParser';
 import { type Disposable, type TailResetReason, TailReader } from './tailReader';
 import type { LogEntry, LogLine, LogSource } from './types';
 import { parseStdoutLogName } from '../ancm/logNames';
@@ -37,15 +37,10 @@ export interface SiteLogFollowerOptions {
   readonly watch?: boolean;
 }
 
-interface EntryParser {
-  push(lines: readonly LogLine[]): LogEntry[];
-  flush(): LogEntry[];
-}
-
 interface FollowedFile {
   readonly source: FollowedSource;
   readonly reader: TailReader;
-  parser: EntryParser;
+  parser: IncrementalEntryParser<unknown>;
   idleTimer: NodeJS.Timeout | undefined;
   readonly subscriptions: Disposable[];
 }
@@ -115,7 +110,7 @@ export class SiteLogFollower {
     const lines = await file.reader.readEarlier(maxBytes);
     // The page ends where the delivered text began, so it parses on its own; an entry cut at the
     // page's start shows as a separate entry.
-    const parser = createParser(file.source);
+    const parser = createEntryParser(file.source.kind, file.source.file);
     return { entries: [...parser.push(lines), ...parser.flush()], more: file.reader.hasEarlier };
   }
 
@@ -129,14 +124,14 @@ export class SiteLogFollower {
   private async follow(source: FollowedSource): Promise<void> {
     if (this.files.has(source.id)) return;
     const reader = new TailReader(source.file, { pollIntervalMs: this.options.pollIntervalMs, initialTailBytes: this.options.initialTailBytes, watch: this.options.watch });
-    const file: FollowedFile = { source, reader, parser: createParser(source), idleTimer: undefined, subscriptions: [] };
+    const file: FollowedFile = { source, reader, parser: createEntryParser(source.kind, source.file), idleTimer: undefined, subscriptions: [] };
     this.files.set(source.id, file);
     file.subscriptions.push(
       reader.onLines((lines) => this.receive(file, lines)),
       reader.onReset(({ reason }) => {
         // What was held belongs to the old content; the new content starts a new parse.
         this.release(file);
-        file.parser = createParser(source);
+        file.parser = createEntryParser(source.kind, source.file);
         for (const listener of this.resetListeners) listener(source, reason);
       }),
       reader.onError((error) => this.emitError(error)),
@@ -217,9 +212,6 @@ function subscribe<T>(listeners: Set<T>, listener: T): Disposable {
   return { dispose: () => listeners.delete(listener) };
 }
 
-function createParser(source: FollowedSource): EntryParser {
-  return source.kind === 'debug' ? new DebugLogParser({ file: source.file }) : new StdoutParser({ file: source.file });
-}
 
 function debugSource(file: string): FollowedSource {
   return { id: 'debug', kind: 'debug', file, label: `ANCM debug log (${path.basename(file)})`, startTime: undefined, pid: undefined };

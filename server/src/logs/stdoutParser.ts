@@ -25,6 +25,7 @@
 // (levelFrom 'logger'). Plain text gets a heuristic level (levelFrom 'heuristic'): failure words (exception, error, failed,
 // fatal, unable to, cannot, an HRESULT 0x8xxxxxxx) -> ERROR; `warning`, `could not` -> WARNING; otherwise INFO.
 
+import { IncrementalEntryParser, parseAllLines } from './entryParser';
 import type { AncmLevel, LogEntry, LogLine } from './types';
 
 export interface StdoutParserOptions {
@@ -242,37 +243,21 @@ class HeadReader implements Head {
 }
 
 /** Incremental parser: push batches of lines, get the entries they complete; the last entry waits for more lines. */
-export class StdoutParser {
-  private draft: Draft | undefined;
+export class StdoutParser extends IncrementalEntryParser<Draft> {
   /** Time of the last .NET 6+ chunk prefix seen. */
   private chunkTime: string | undefined;
   private readonly head = new HeadReader();
 
-  constructor(private readonly options: StdoutParserOptions) {}
+  constructor(private readonly options: StdoutParserOptions) {
+    super();
+  }
 
   /** Parses a whole log at once. */
   static parseAll(lines: readonly LogLine[], options: StdoutParserOptions): LogEntry[] {
-    const parser = new StdoutParser(options);
-    const entries = parser.push(lines);
-    for (const entry of parser.flush()) entries.push(entry);
-    return entries;
+    return parseAllLines(new StdoutParser(options), lines);
   }
 
-  /** Entries completed by these lines. The last entry is held back: the next batch may continue it. */
-  push(lines: readonly LogLine[]): LogEntry[] {
-    const done: LogEntry[] = [];
-    for (let index = 0; index < lines.length; index++) this.add(lines[index], done);
-    return done;
-  }
-
-  /** Releases the held entry (after an idle time, or at the end of the file). */
-  flush(): LogEntry[] {
-    const draft = this.draft;
-    this.draft = undefined;
-    return draft ? [this.finish(draft)] : [];
-  }
-
-  private add(line: LogLine, done: LogEntry[]): void {
+  protected add(line: LogLine, done: LogEntry[]): void {
     const text = line.text;
     let body = text;
     if (text.length >= CHUNK_PREFIX_LENGTH && hasChunkPrefix(text)) {
@@ -318,7 +303,7 @@ export class StdoutParser {
     };
   }
 
-  private finish(draft: Draft): LogEntry {
+  protected finish(draft: Draft): LogEntry {
     const { more, moreBodies } = draft;
     let count = more ? more.length : 0;
     while (count > 0 && moreBodies && isBlank(moreBodies[count - 1])) count--;

@@ -1,0 +1,35 @@
+// What the log parsers share: lines go in a batch at a time, finished entries come out, and the last
+// entry is held back because the next batch may continue it (a stack trace, an Event Log block).
+
+import type { LogEntry, LogLine } from './types';
+
+export abstract class IncrementalEntryParser<Draft> {
+  /** The entry being read: the next line may still belong to it. */
+  protected draft: Draft | undefined;
+
+  /** Entries completed by these lines. The last entry is held back: the next batch may continue it. */
+  push(lines: readonly LogLine[]): LogEntry[] {
+    const done: LogEntry[] = [];
+    for (let index = 0; index < lines.length; index++) this.add(lines[index], done);
+    return done;
+  }
+
+  /** Releases the held entry (after an idle time, or at the end of the file). */
+  flush(): LogEntry[] {
+    const draft = this.draft;
+    this.draft = undefined;
+    return draft ? [this.finish(draft)] : [];
+  }
+
+  /** Reads one line: starts a new draft (pushing the finished one to `done`) or continues the current one. */
+  protected abstract add(line: LogLine, done: LogEntry[]): void;
+
+  protected abstract finish(draft: Draft): LogEntry;
+}
+
+/** Every entry of a whole log at once. */
+export function parseAllLines(parser: IncrementalEntryParser<unknown>, lines: readonly LogLine[]): LogEntry[] {
+  const entries = parser.push(lines);
+  for (const entry of parser.flush()) entries.push(entry);
+  return entries;
+}
