@@ -2,10 +2,10 @@
 // validation before ANCM runs, HTTP 500.19 (REFERENCE.md §1.1 attribute types, §6.1 layer 1).
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
-import { findAttribute } from '../../ancm/lookup';
 import type { XmlAttribute } from '../parse/xmlDocument';
-import { completeValue, valueFix, valueOrAttributeSpan } from './ranges';
+import { valueFix, valueOrAttributeSpan } from './ranges';
 import type { Finding, Fix, Rule } from './types';
+import { sectionValuesOfType } from './sectionValues';
 
 /** Words people write for a boolean, and the value they mean. */
 const MEANT: Readonly<Record<string, 'true' | 'false'>> = {
@@ -27,19 +27,14 @@ export const invalidBoolean: Rule = {
   docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
   check(document) {
     const findings: Finding[] = [];
-    for (const section of document.sections) {
-      for (const attribute of section.attributes) {
-        const spec = findAttribute(attribute.name);
-        const value = completeValue(attribute);
-        if (spec?.valueType !== 'bool' || value === undefined) continue;
-        const lower = value.trim().toLowerCase();
-        if (lower === 'true' || lower === 'false') continue;
-        findings.push({
-          message: `IIS rejects the file with HTTP 500.19: ${attribute.name} must be true or false, not '${value}'.`,
-          ...valueOrAttributeSpan(attribute),
-          fixes: booleanFixes(attribute, MEANT[lower], spec.defaultValue),
-        });
-      }
+    for (const { attribute, value, spec } of sectionValuesOfType(document, 'bool')) {
+      const lower = value.trim().toLowerCase();
+      if (lower === 'true' || lower === 'false') continue;
+      findings.push({
+        message: `IIS rejects the file with HTTP 500.19: ${attribute.name} must be true or false, not '${value}'.`,
+        ...valueOrAttributeSpan(attribute),
+        fixes: booleanFixes(attribute, MEANT[lower], spec.defaultValue),
+      });
     }
     return findings;
   },

@@ -2,11 +2,11 @@
 // not a number or lies outside the range fails schema validation, HTTP 500.19 (REFERENCE.md §1.1, §1.2, §6.1).
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
-import { findAttribute } from '../../ancm/lookup';
 import type { AttributeSpec, IntegerRange } from '../../ancm/types';
 import type { XmlAttribute } from '../parse/xmlDocument';
-import { completeValue, valueFix, valueOrAttributeSpan } from './ranges';
+import { valueFix, valueOrAttributeSpan } from './ranges';
 import type { Finding, Fix, Rule } from './types';
+import { sectionValuesOfType } from './sectionValues';
 
 export const invalidNumber: Rule = {
   id: 'invalid-number',
@@ -16,14 +16,9 @@ export const invalidNumber: Rule = {
   docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
   check(document) {
     const findings: Finding[] = [];
-    for (const section of document.sections) {
-      for (const attribute of section.attributes) {
-        const spec = findAttribute(attribute.name);
-        const value = completeValue(attribute);
-        if (spec?.valueType !== 'uint' || !spec.range || value === undefined) continue;
-        const finding = checkNumber(attribute, value, spec, spec.range);
-        if (finding) findings.push(finding);
-      }
+    for (const { attribute, value, spec } of sectionValuesOfType(document, 'uint')) {
+      const finding = spec.range && checkNumber(attribute, value, spec, spec.range);
+      if (finding) findings.push(finding);
     }
     return findings;
   },

@@ -3,11 +3,11 @@
 // or more fail too: `00:60:00` gives HTTP 500 (aspnet/AspNetCoreModule#86).
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
-import { findAttribute } from '../../ancm/lookup';
 import type { AttributeSpec, TimeSpanRange } from '../../ancm/types';
 import type { XmlAttribute } from '../parse/xmlDocument';
-import { completeValue, valueFix, valueOrAttributeSpan } from './ranges';
+import { valueFix, valueOrAttributeSpan } from './ranges';
 import type { Finding, Rule } from './types';
+import { sectionValuesOfType } from './sectionValues';
 
 const SECONDS_PER_DAY = 86400;
 
@@ -28,14 +28,9 @@ export const invalidTimeSpan: Rule = {
   docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
   check(document) {
     const findings: Finding[] = [];
-    for (const section of document.sections) {
-      for (const attribute of section.attributes) {
-        const spec = findAttribute(attribute.name);
-        const value = completeValue(attribute);
-        if (spec?.valueType !== 'timeSpan' || !spec.timeSpanRange || value === undefined) continue;
-        const finding = checkTimeSpan(attribute, value, spec, spec.timeSpanRange);
-        if (finding) findings.push(finding);
-      }
+    for (const { attribute, value, spec } of sectionValuesOfType(document, 'timeSpan')) {
+      const finding = spec.timeSpanRange && checkTimeSpan(attribute, value, spec, spec.timeSpanRange);
+      if (finding) findings.push(finding);
     }
     return findings;
   },
