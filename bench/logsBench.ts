@@ -3,7 +3,7 @@
 //   panel and `ancm logs` use it), timed inside a child process that also reports its peak memory,
 //   against `tail -n 1000` on the file. Targets: within 10x the tail time, under 100 MB.
 // - level plus text filtering over 256 MB of history (searchLogHistory, timed inside a child, worker thread
-//   start included) against `grep -c -F` for the same text. Target: at least half as fast as grep.
+//   against `grep -c -F` for the same text. Target: at least half as fast as grep.
 // - append latency: bench/tailLatency.ts.
 // The files are generated in the system temp folder and deleted afterwards.
 //   npm run bench:logs
@@ -70,15 +70,14 @@ interface OpenResult {
 }
 
 /**
- * The measured work runs in children built like the shipped server (esbuild bundles on plain node, the
- * history search's worker beside them as in dist/), so time and memory are the product's.
+ * The measured work runs in children built like the shipped server (esbuild bundles on plain node), so
+ * time and memory are the product's.
  */
 function bundleChildren(folder: string): { open: string; filter: string } {
   buildSync({
     entryPoints: {
       logsOpenChild: path.join(__dirname, 'logsOpenChild.ts'),
       logsFilterChild: path.join(__dirname, 'logsFilterChild.ts'),
-      historySearchWorker: path.join(__dirname, '..', 'server', 'src', 'logs', 'historySearchWorker.ts'),
     },
     bundle: true,
     platform: 'node',

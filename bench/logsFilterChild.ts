@@ -1,6 +1,6 @@
-// Run by bench/logsBench.ts as a bundled child (beside its bundled worker, as in dist/): level plus text
-// searches over a log's whole history; prints the time of the last one (a running server has searched
-// before: its code is compiled) and the number of entries found, as JSON. Each search starts its own worker.
+// Run by bench/logsBench.ts as a bundled child: level plus text searches over a log's whole history;
+// prints the time of the last one (a running server has searched before: its code is compiled) and the
+// number of entries found, as JSON.
 
 import { searchLogHistory } from '../server/src/logs/historySearch';
 

@@ -2,14 +2,10 @@
 // read in large line-aligned chunks and searched for the text as bytes; only the lines around each
 // occurrence are parsed into entries (with enough context that the entry holding it stays whole).
 // A level-only or regular-expression filter has no text to search for, so it parses every chunk.
-// A large file is split in two at a line break and the second half is searched by a worker thread at the
-// same time (the machines this runs on have at least two cores). Memory stays bounded by the chunk size
-// whatever the file size.
+// Memory stays bounded by the chunk size whatever the file size. (Splitting the file with a worker thread
+// was tried: a fresh worker runs cold code and made a 256 MB search slower, not faster.)
 
 import { type FileHandle, open } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { createEntryParser } from './createEntryParser';
 import { type EntryFilterOptions, createEntryFilter } from './entryFilter';
 import { DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines } from './fileWindow';
@@ -22,11 +18,7 @@ export interface HistorySearchOptions extends EntryFilterOptions {
   readonly chunkBytes?: number;
   /** Bytes first parsed before and after an occurrence; more is read while the entry is not whole (default 4 KiB). */
   readonly contextBytes?: number;
-  /** Search the second half of a file at least this large in a worker thread (default 32 MiB: below, a worker costs more to start than it saves). */
-  readonly parallelFromBytes?: number;
 }
-
-const DEFAULT_PARALLEL_FROM_BYTES = 32 * 1024 * 1024;
 
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 const DEFAULT_CONTEXT_BYTES = 4 * 1024;
@@ -42,94 +34,12 @@ export async function* searchLogHistory(file: string, options: HistorySearchOpti
     if (!bom) return;
     if (options.regex || !options.text || bom.encoding !== 'utf8') {
       yield* scanAll(handle, size, bom, file, options, keep);
-    } else if (size < (options.parallelFromBytes ?? DEFAULT_PARALLEL_FROM_BYTES) || availableParallelism() < 2) {
-      yield* searchChunks(handle, size, bom, file, options, keep, occurrencesOf(options.text), bom.length, size);
     } else {
-      yield* searchInTwoHalves(handle, size, bom, file, options, keep, options.text);
+      yield* searchChunks(handle, size, bom, file, options, keep, occurrencesOf(options.text));
     }
   } finally {
     await handle.close();
   }
-}
-
-/** Searches [start, end) of a UTF-8 file for a plain text: what the worker thread runs on its half. */
-export async function* searchTextInRange(file: string, options: HistorySearchOptions & { text: string }, start: number, end: number): AsyncGenerator<LogEntry[]> {
-  const handle = await open(file, 'r');
-  try {
-    const size = (await handle.stat()).size;
-    const bom = await readByteOrderMark(handle, size);
-    if (!bom) return;
-    yield* searchChunks(handle, size, bom, file, options, createEntryFilter(options), occurrencesOf(options.text), Math.max(start, bom.length), Math.min(end, size));
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * The first half here, the second in a worker, both at once; the worker's entries wait until the first
- * half is done so that everything comes out in file order. An entry holding occurrences in both halves is
- * found twice and reported once.
- */
-async function* searchInTwoHalves(handle: FileHandle, size: number, bom: ByteOrderMark, file: string, options: HistorySearchOptions, keep: (entry: LogEntry) => boolean, text: string): AsyncGenerator<LogEntry[]> {
-  const middle = await lineStartAfter(handle, bom.length + Math.floor((size - bom.length) / 2), size);
-  const secondHalf = startWorker(file, { ...options, text }, middle, size);
-  let lastEmitted = -1;
-  try {
-    for await (const batch of searchChunks(handle, size, bom, file, options, keep, occurrencesOf(text), bom.length, middle)) {
-      lastEmitted = batch[batch.length - 1].offset;
-      yield batch;
-    }
-    for (const batch of await secondHalf.entries) {
-      const fresh = batch.filter((entry) => entry.offset > lastEmitted);
-      if (fresh.length === 0) continue;
-      lastEmitted = fresh[fresh.length - 1].offset;
-      yield fresh;
-    }
-  } finally {
-    await secondHalf.stop();
-  }
-}
-
-interface WorkerSearch {
-  /** Every batch the worker found, once it has finished. */
-  readonly entries: Promise<LogEntry[][]>;
-  stop(): Promise<unknown>;
-}
-
-/** The worker script beside this module: the bundle in dist/, or the TypeScript source (tests, benchmarks) run through tsx. */
-const FROM_SOURCE = __filename.endsWith('.ts');
-const WORKER_SCRIPT = path.join(__dirname, FROM_SOURCE ? 'historySearchWorker.ts' : 'historySearchWorker.js');
-
-function startWorker(file: string, options: HistorySearchOptions & { text: string }, start: number, end: number): WorkerSearch {
-  const workerData = { file, options, start, end };
-  // A worker does not inherit the test runner's TypeScript loader: from source, it registers tsx itself.
-  const worker = FROM_SOURCE
-    ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_SCRIPT)});`, { eval: true, workerData })
-    : new Worker(WORKER_SCRIPT, { workerData });
-  const batches: LogEntry[][] = [];
-  const entries = new Promise<LogEntry[][]>((resolve, reject) => {
-    worker.on('message', (batch: LogEntry[] | null) => {
-      if (batch) batches.push(batch);
-      else resolve(batches);
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve(batches) : reject(new Error(`history search worker exited with ${code}`))));
-  });
-  // A rejection is seen when the entries are awaited; until then it must not count as unhandled.
-  entries.catch(() => undefined);
-  return { entries, stop: () => worker.terminate() };
-}
-
-/** The offset just after the first line break at or after `position`, or the end of the file. */
-async function lineStartAfter(handle: FileHandle, position: number, size: number): Promise<number> {
-  const block = Buffer.allocUnsafe(READ_BYTES);
-  for (let at = position; at < size; at += READ_BYTES) {
-    const { bytesRead } = await handle.read(block, 0, Math.min(READ_BYTES, size - at), at);
-    if (bytesRead === 0) break;
-    const lineFeed = block.subarray(0, bytesRead).indexOf(0x0a);
-    if (lineFeed >= 0) return at + lineFeed + 1;
-  }
-  return size;
 }
 
 /** Parses every line: for filters with no plain text to look for, and for UTF-16 files. */
@@ -163,19 +73,17 @@ async function* searchChunks(
   options: HistorySearchOptions,
   keep: (entry: LogEntry) => boolean,
   occurrences: (chunk: Buffer) => number[],
-  rangeStart: number,
-  rangeEnd: number,
 ): AsyncGenerator<LogEntry[]> {
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const contextBytes = options.contextBytes ?? DEFAULT_CONTEXT_BYTES;
   const buffer = Buffer.allocUnsafe(chunkBytes);
   const log = new ChunkedLog(handle, size, bom);
   let lastEmitted = -1;
-  for (let chunkStart = rangeStart; chunkStart < rangeEnd; ) {
-    const { bytesRead } = await handle.read(buffer, 0, Math.min(chunkBytes, rangeEnd - chunkStart), chunkStart);
+  for (let chunkStart = bom.length; chunkStart < size; ) {
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(chunkBytes, size - chunkStart), chunkStart);
     if (bytesRead === 0) break;
     // End the chunk after its last line break, so that the next one starts a line and no text is split.
-    const lastBreak = chunkStart + bytesRead < rangeEnd ? buffer.subarray(0, bytesRead).lastIndexOf(0x0a) : -1;
+    const lastBreak = chunkStart + bytesRead < size ? buffer.subarray(0, bytesRead).lastIndexOf(0x0a) : -1;
     const chunk = buffer.subarray(0, lastBreak >= 0 ? lastBreak + 1 : bytesRead);
     log.chunk = chunk;
     log.chunkStart = chunkStart;
