@@ -1,0 +1,358 @@
+// End to end: the packaged extension in a real VS Code workbench (code-server) in a real browser (chromium),
+// used the way a person uses it. One code-server with Workspace Trust off serves scenarios 1-6, each in a
+// fresh workspace and window; scenario 7 gets its own server with trust on (Restricted Mode).
+// Needs the cache from scripts/e2e-setup.mjs (installed here when missing) and Debian's chromium.
+// Screenshots of the main screens and of every failure go to test-results/e2e/.
+
+import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { CodeServer, ROOT, TIMEOUT, Workbench, killTree, launchBrowser, makeWorkspace, screenshot, spawnTracked, waitForFile, withFailureScreenshot } from './harness';
+
+/** Per scenario; the first one also waits for the workbench's first start. */
+const SCENARIO_TIMEOUT = 6 * 60_000;
+/** The install (first run on a fresh machine: a few minutes), packaging and server start. */
+const SETUP_TIMEOUT = 25 * 60_000;
+
+const PUBLISHED = readFileSync(join(ROOT, 'test', 'fixtures', 'webconfig', 'published-inprocess.config'), 'utf8');
+
+/** The published web.config with logging on: stdout to .\logs\stdout, the debug log at TRACE. */
+const LOGGING_WEB_CONFIG = readFileSync(join(ROOT, 'demo', 'web.config'), 'utf8');
+
+const workspaces: string[] = [];
+function workspace(name: string, files: Parameters<typeof makeWorkspace>[1]): string {
+  const folder = makeWorkspace(name, files);
+  workspaces.push(folder);
+  return folder;
+}
+
+let browser: Browser | undefined;
+
+before(async () => {
+  browser = await launchBrowser();
+}, { timeout: SETUP_TIMEOUT });
+
+after(async () => {
+  await browser?.close();
+  for (const folder of workspaces) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 7 * SCENARIO_TIMEOUT }, () => {
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+
+  before(async () => {
+    server = await CodeServer.start({ name: 'main', trustDisabled: true });
+  }, { timeout: SETUP_TIMEOUT });
+
+  after(async () => {
+    await workbench?.close().catch(() => undefined);
+    await server?.stop();
+  });
+
+  /** One scenario: a fresh workspace and window, a screenshot if it fails. */
+  function scenario(name: string, files: Parameters<typeof makeWorkspace>[1], body: (workbench: Workbench, folder: string) => Promise<void>): void {
+    it(name, { timeout: SCENARIO_TIMEOUT }, async () => {
+      const folder = workspace(name.slice(0, 12).replace(/\W+/g, '-'), files);
+      try {
+        await withFailureScreenshot(name, () => workbench, async () => {
+          workbench = await Workbench.create(browser!);
+          await workbench.open(server!, folder);
+          await body(workbench, folder);
+        });
+      } finally {
+        await workbench?.close().catch(() => undefined);
+        workbench = undefined;
+      }
+    });
+  }
+
+  scenario('1. opening a workspace with a web.config activates the extension; the status bar shows the hosting model', { 'web.config': { text: PUBLISHED } }, async (wb) => {
+    // Activated by the workspace alone (workspaceContains), before any file is opened: its language server's
+    // output channel is there.
+    await wb.waitForPickerItem('Output: Show Output Channels...', 'ANCM Language Server');
+    await wb.page.keyboard.press('Escape');
+    await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await wb.openFile('web.config');
+    const status = wb.hostingModelStatus();
+    await status.waitFor();
+    assert.equal((await status.innerText()).trim(), 'ANCM: In-process');
+    assert.match((await status.getAttribute('aria-label')) ?? '', /Click to switch to out-of-process/);
+    await screenshot(wb.page, '01-status-bar');
+  });
+
+  scenario(
+    '2. typing inside <aspNetCore offers completion; picking hostingModel then a value inserts them',
+    { 'web.config': { text: PUBLISHED.replace(' hostingModel="inprocess"', '') } },
+    async (wb, folder) => {
+      await wb.openFile('web.config');
+      await wb.cursorBefore('processPath');
+      // `<aspNetCore |processPath`: make room for a new attribute, then type its start.
+      await wb.page.keyboard.type(' ');
+      await wb.page.keyboard.press('ArrowLeft');
+      await wb.page.keyboard.type('hostin');
+      const attribute = await wb.suggestion('hostingModel');
+      await screenshot(wb.page, '02-completion-attribute');
+      await attribute.click();
+      // The value list follows: inprocess / outofprocess.
+      const value = wb.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^outofprocess$/ }) });
+      await value.waitFor();
+      await screenshot(wb.page, '02-completion-value');
+      await value.click();
+      await wb.page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'hidden' });
+      await wb.save();
+      const text = await waitForFile(join(folder, 'web.config'), (content) => content.includes('hostingModel="outofprocess"'), 'got hostingModel="outofprocess"', wb.page);
+      assert.match(text, /<aspNetCore hostingModel="outofprocess" processPath="dotnet"/);
+    },
+  );
+
+  scenario('3. hovering over an attribute shows its documentation', { 'web.config': { text: PUBLISHED } }, async (wb) => {
+    await wb.openFile('web.config');
+    const attribute = wb.editor().locator('.view-lines span', { hasText: /^stdoutLogFile$/ }).first();
+    const hover = await wb.hoverUntil(attribute, 'stdoutLogFile');
+    const text = await hover.innerText();
+    assert.match(text, /prefix/i, `hover text: ${text}`);
+    assert.match(text, /learn\.microsoft\.com|Docs|documentation/i, `hover text: ${text}`);
+    await screenshot(wb.page, '03-hover');
+  });
+
+  scenario(
+    '4. a broken value shows in the Problems view; its quick fix repairs the file',
+    { 'web.config': { text: PUBLISHED.replace('hostingModel="inprocess"', 'hostingModel="inproc"') } },
+    async (wb, folder) => {
+      await wb.openFile('web.config');
+      await wb.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+      const problem = wb.page.locator('.markers-panel .monaco-list-row', { hasText: /Unknown hosting model/ });
+      await problem.waitFor();
+      await screenshot(wb.page, '04-problems');
+      // Put the cursor on the value, then open the quick fixes with Ctrl+.
+      await wb.cursorBefore('inproc"');
+      await wb.page.keyboard.press('Control+.');
+      const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'inprocess'" });
+      await fix.waitFor();
+      await screenshot(wb.page, '04-quick-fix');
+      await fix.click();
+      await wb.save();
+      await waitForFile(join(folder, 'web.config'), (content) => content.includes('hostingModel="inprocess"'), 'got the fixed hostingModel="inprocess"', wb.page);
+      await wb.page.locator('.markers-panel .monaco-list-row', { hasText: /Unknown hosting model/ }).waitFor({ state: 'detached' });
+    },
+  );
+
+  scenario('5. ANCM: Toggle Hosting Model from the command palette changes the file, and back again', { 'web.config': { text: PUBLISHED } }, async (wb, folder) => {
+    const file = join(folder, 'web.config');
+    // No editor open: the command finds the workspace's only web.config and shows it.
+    await wb.runCommand('ANCM: Toggle Hosting Model');
+    await wb.expect(wb.page.locator('.tab.active.dirty', { hasText: 'web.config' }));
+    await wb.save();
+    await waitForFile(file, (text) => text.includes('hostingModel="outofprocess"'), 'got hostingModel="outofprocess"', wb.page);
+    await wb.hostingModelStatus().filter({ hasText: 'ANCM: Out-of-process' }).waitFor();
+    await screenshot(wb.page, '05-toggled');
+    // And back, from the open editor.
+    await wb.runCommand('ANCM: Toggle Hosting Model');
+    await wb.expect(wb.page.locator('.tab.active.dirty', { hasText: 'web.config' }));
+    await wb.save();
+    const text = await waitForFile(file, (content) => content.includes('hostingModel="inprocess"'), 'went back to hostingModel="inprocess"', wb.page);
+    assert.equal(text, PUBLISHED);
+    await wb.hostingModelStatus().filter({ hasText: 'ANCM: In-process' }).waitFor();
+  });
+
+  scenario('6. the ANCM Logs panel follows new entries, filters by level, switches to a new stdout file, and shows markup as text', { 'web.config': { text: LOGGING_WEB_CONFIG } }, async (wb, folder) => {
+    const first = await LogWriter.start(folder);
+    try {
+      await first.write({ debug: "Initializing logs for 'C:\\Program Files\\IIS\\Asp.Net Core Module\\V2\\aspnetcorev2.dll'. Process Id: 4242." });
+      await first.write({ stdout: 'info: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://127.0.0.1:19342' });
+      await wb.openFile('web.config');
+      await wb.runCommand('ANCM: Show Logs');
+      const panel = wb.logsPanel();
+      // An entry shows its first line (the console logger's `level: Category[event]`) until it is expanded.
+      const row = (text: string) => panel.locator('.list .row', { hasText: text });
+      await wb.expect(row('info: Microsoft.Hosting.Lifetime[14]').first());
+      await row('Initializing logs for').first().waitFor();
+
+      // New entries appear as they are written.
+      await first.write({ stdout: 'warn: E2e.Warning1[7]\n      Login failed for user jdoe: password expired.' });
+      await first.write({ stdout: 'fail: E2e.Error1[1]\n      An unhandled exception has occurred while executing the request.\n      System.InvalidOperationException: Sequence contains no elements' });
+      await first.write({ stdout: 'info: E2e.Info1[1]\n      Request starting HTTP/1.1 GET http://contoso.example/orders/42' });
+      await row('E2e.Info1').first().waitFor();
+      await row('E2e.Error1').first().waitFor();
+      await row('E2e.Warning1').first().waitFor();
+      await screenshot(wb.page, '06-logs-panel');
+
+      // Errors only: the info and warning entries go, the error stays, and the panel counts what it hides.
+      const level = panel.getByLabel('Level: shows this level and the more severe ones');
+      await level.selectOption('ERROR');
+      await row('E2e.Info1').waitFor({ state: 'detached' });
+      await row('E2e.Warning1').waitFor({ state: 'detached' });
+      await row('E2e.Error1').first().waitFor();
+      await panel.locator('.hidden-count', { hasText: /\d+ hidden/ }).waitFor();
+      // Entries below the level stay hidden as they arrive; new errors show.
+      await first.write({ stdout: 'info: E2e.Info2[2]\n      Request finished HTTP/1.1 GET http://contoso.example/orders/42 - 200' });
+      await first.write({ stdout: 'fail: E2e.Error2[3]\n      Payment gateway timed out after 30 s.' });
+      await row('E2e.Error2').first().waitFor();
+      assert.equal(await row('E2e.Info2').count(), 0, 'an info entry shows while the level is Error');
+      await screenshot(wb.page, '06-logs-errors-only');
+      await level.selectOption('TRACE');
+      await row('E2e.Info2').first().waitFor();
+
+      // A new worker process writes a new stdout file (named with its pid): the panel follows it and offers it as a source.
+      const second = await LogWriter.start(folder);
+      try {
+        await second.write({ stdout: 'info: E2e.SecondWorker[0]\n      Application started. Press Ctrl+C to shut down.' });
+        await row('E2e.SecondWorker').first().waitFor();
+        const sources = panel.getByLabel('Log source');
+        const newFile = sources.locator('option', { hasText: String(second.pid) });
+        await newFile.waitFor({ state: 'attached' });
+        await sources.selectOption((await newFile.getAttribute('value')) ?? '');
+        // Only the new file's entries now.
+        await row('E2e.Error2').waitFor({ state: 'detached' });
+        await row('E2e.SecondWorker').first().waitFor();
+
+        // Markup the app printed (a search term from a request) is text: no element is made from it, no script runs.
+        const hostile = 'Search for <img src=x onerror=alert(document.domain)> returned 0 results';
+        await second.write({ stdout: hostile });
+        const hostileRow = row('returned 0 results').first();
+        await hostileRow.waitFor();
+        assert.equal((await hostileRow.locator('.text').innerText()).trim(), hostile);
+        assert.equal(await panel.locator('img').count(), 0, 'no <img> element in the panel');
+        await screenshot(wb.page, '06-logs-hostile-line');
+      } finally {
+        await second.stop();
+      }
+      assert.deepEqual(wb.dialogs, [], 'no dialog opened by a log line');
+    } finally {
+      await first.stop();
+    }
+  });
+});
+
+describe('VS Code end to end (Restricted Mode)', { timeout: SETUP_TIMEOUT + SCENARIO_TIMEOUT }, () => {
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+
+  before(async () => {
+    server = await CodeServer.start({ name: 'restricted', trustDisabled: false });
+  }, { timeout: SETUP_TIMEOUT });
+
+  after(async () => {
+    await workbench?.close().catch(() => undefined);
+    await server?.stop();
+  });
+
+  it('7. in Restricted Mode, completion, hover and the status bar work, and a command asks before it writes', { timeout: SCENARIO_TIMEOUT }, async () => {
+    const folder = workspace('restricted', { 'web.config': { text: PUBLISHED } });
+    await withFailureScreenshot('7-restricted-mode', () => workbench, async () => {
+      const wb = (workbench = await Workbench.create(browser!));
+      await wb.open(server!, folder);
+      await wb.statusBarItem('Restricted Mode').waitFor();
+      await wb.openFile('web.config');
+      await wb.hostingModelStatus().filter({ hasText: 'ANCM: In-process' }).waitFor();
+
+      // Hover.
+      await wb.hoverUntil(wb.editor().locator('.view-lines span', { hasText: /^stdoutLogFile$/ }).first(), 'stdoutLogFile');
+      await wb.page.keyboard.press('Escape');
+
+      // Completion.
+      await wb.cursorBefore('processPath');
+      await wb.page.keyboard.type(' ');
+      await wb.page.keyboard.press('ArrowLeft');
+      await wb.page.keyboard.type('startupTime');
+      await wb.suggestion('startupTimeLimit');
+      await screenshot(wb.page, '07-restricted-completion');
+      await wb.page.keyboard.press('Escape');
+      await wb.runCommand('File: Revert File');
+      await wb.page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+
+      // A command that writes asks first; Cancel leaves the file as it was.
+      await wb.runCommand('ANCM: Toggle Hosting Model');
+      const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'Restricted Mode' });
+      await wb.expect(dialog);
+      await screenshot(wb.page, '07-restricted-asks');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      assert.equal(readFileSync(join(folder, 'web.config'), 'utf8'), PUBLISHED);
+      await wb.hostingModelStatus().filter({ hasText: 'ANCM: In-process' }).waitFor();
+      // Continue makes the change.
+      await wb.runCommand('ANCM: Toggle Hosting Model');
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Continue' }).click();
+      await wb.hostingModelStatus().filter({ hasText: 'ANCM: Out-of-process' }).waitFor();
+      await wb.save();
+      await waitForFile(join(folder, 'web.config'), (text) => text.includes('hostingModel="outofprocess"'), 'got hostingModel="outofprocess"', wb.page);
+    });
+    await workbench?.close().catch(() => undefined);
+    workbench = undefined;
+  });
+});
+
+describe('the end-to-end layer itself', () => {
+  it('8. catches a broken extension: scenario 5 fails, with a screenshot, when Toggle Hosting Model throws', { timeout: SETUP_TIMEOUT }, async () => {
+    // Only in the real run, not in the nested, deliberately broken one.
+    if (process.env.ANCM_E2E_BREAK) return;
+    const check = spawnTracked(process.execPath, [join(ROOT, 'scripts', 'e2e-broken-check.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    check.stdout?.on('data', (data: Buffer) => (output += data.toString()));
+    check.stderr?.on('data', (data: Buffer) => (output += data.toString()));
+    const code = await new Promise<number | null>((resolve) => check.once('exit', resolve));
+    assert.equal(code, 0, `scripts/e2e-broken-check.mjs failed:\n${output}`);
+  });
+});
+
+/** demo/writer.mjs in --stdin mode: a separate process appending ANCM-format lines when told to. */
+class LogWriter {
+  private acknowledged = 0;
+  private sent = 0;
+  private readonly waiters: { count: number; resolve: () => void }[] = [];
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly pid: number,
+  ) {
+    let buffer = '';
+    child.stdout?.on('data', (data: Buffer) => {
+      buffer += data.toString();
+      for (let newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        if (line.startsWith('ok ')) this.acknowledged = Number(line.slice(3));
+      }
+      for (const waiter of this.waiters.filter((candidate) => candidate.count <= this.acknowledged)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    });
+  }
+
+  static async start(site: string): Promise<LogWriter> {
+    const child = spawnTracked(process.execPath, [join(ROOT, 'demo', 'writer.mjs'), '--site', site, '--stdin'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the log writer did not start')), TIMEOUT.file);
+      child.stdout?.once('data', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`the log writer exited (${code})`)));
+    });
+    // Its stdout file is there before it writes (ANCM creates it when the worker starts).
+    assert.ok(readdirSync(join(site, 'logs')).some((name) => name.endsWith(`_${child.pid}.log`)));
+    return new LogWriter(child, child.pid!);
+  }
+
+  /** Appends, and resolves once the writer says the text is in the file. */
+  write(command: { stdout?: string; debug?: string }): Promise<void> {
+    const count = ++this.sent;
+    return new Promise((resolve) => {
+      this.waiters.push({ count, resolve });
+      this.child.stdin?.write(`${JSON.stringify(command)}\n`);
+    });
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.stdin?.end();
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    killTree(this.child);
+  }
+}
