@@ -4,6 +4,7 @@
 
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type ProtocolConnection,
   type ProtocolRequestType,
@@ -127,18 +128,8 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Line and character of an offset, by binary search over line starts (the 1 MB file has ~18,000 lines). */
+/** Line and character of an offset, as the editor computes them. */
 export function positionFinder(text: string): (offset: number) => Position {
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  return (offset) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - lineStarts[low] };
-  };
+  const document = TextDocument.create('file:///web.config', 'xml', 0, text);
+  return (offset) => document.positionAt(offset);
 }

@@ -1,6 +1,7 @@
 // Checks files one at a time with the same language service the editor uses, keeping only the
 // findings (with line and column) so that thousands of files fit in bounded memory.
 
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, planFixAll } from '../service/codeActions';
 import type { Severity } from '../service/rules/types';
 import { type ValidationSettings, doValidation } from '../service/validation';
@@ -52,7 +53,12 @@ export async function checkFile(path: string, settings: ValidationSettings, fix:
     }
   }
   const { issues } = doValidation(parseWebConfig(text), settings);
-  const locate = lineLocator(text);
+  // Positions as the editor computes them (LSP's line breaks and UTF-16 columns), 1-based for people.
+  const positions = TextDocument.create('file:///web.config', 'xml', 0, text);
+  const locate = (offset: number) => {
+    const { line, character } = positions.positionAt(offset);
+    return { line: line + 1, column: character + 1 };
+  };
   return {
     path,
     fixed,
@@ -71,25 +77,5 @@ export async function checkFile(path: string, settings: ValidationSettings, fix:
         fixable: issue.fixes?.some((candidate) => candidate.safe) === true,
       };
     }),
-  };
-}
-
-/** Offset to 1-based line and column; a line break is `\n`, `\r\n` or a lone `\r`, as in LSP. */
-function lineLocator(text: string): (offset: number) => { line: number; column: number } {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
-    if (code === 0x0a || code === 0x0d) lineStarts.push(i + 1);
-  }
-  return (offset) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low] + 1 };
   };
 }
