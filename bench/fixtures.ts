@@ -2,6 +2,8 @@
 // `dotnet publish` writes (about 40 lines once a few sections are added by hand) and a ~1 MB one that
 // adds thousands of URL Rewrite rules, the usual reason a real web.config grows large.
 
+import { publishedConfig } from '../test/unit/cursor';
+
 export interface Fixture {
   readonly name: string;
   readonly text: string;
@@ -44,23 +46,8 @@ const OTHER_SECTIONS = [
 ];
 
 function webConfig(extraSections: readonly string[]): string {
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<configuration>',
-    '  <location path="." inheritInChildApplications="false">',
-    '    <system.webServer>',
-    '      <handlers>',
-    '        <add name="aspNetCore" path="*" verb="*" modules="AspNetCoreModuleV2" resourceType="Unspecified" />',
-    '      </handlers>',
-    ...extraSections,
-    ...ASPNETCORE_SECTION,
-    ...OTHER_SECTIONS,
-    '    </system.webServer>',
-    '  </location>',
-    '</configuration>',
-    '<!--ProjectGuid: 6C5A1F0E-3B7D-4E2A-9F51-8D0C2B4E7A13-->',
-    '',
-  ].join('\n');
+  const sections = [...extraSections, ...ASPNETCORE_SECTION, ...OTHER_SECTIONS].join('\n').trimStart();
+  return `${publishedConfig(sections)}<!--ProjectGuid: 6C5A1F0E-3B7D-4E2A-9F51-8D0C2B4E7A13-->\n`;
 }
 
 export function typicalWebConfig(): Fixture {
