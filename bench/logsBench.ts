@@ -70,14 +70,15 @@ interface OpenResult {
 }
 
 /**
- * The measured work runs in children built like the shipped server (esbuild bundles on plain node), so
- * time and memory are the product's.
+ * The measured work runs in children built like the shipped server (esbuild bundles on plain node, the
+ * history search's worker beside them as in dist/), so time and memory are the product's.
  */
 function bundleChildren(folder: string): { open: string; filter: string } {
   buildSync({
     entryPoints: {
       logsOpenChild: path.join(__dirname, 'logsOpenChild.ts'),
       logsFilterChild: path.join(__dirname, 'logsFilterChild.ts'),
+      historySearchWorker: path.join(__dirname, '..', 'server', 'src', 'logs', 'historySearchWorker.ts'),
     },
     bundle: true,
     platform: 'node',

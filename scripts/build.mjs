@@ -30,7 +30,7 @@ await Promise.all([
   }),
   esbuild.build({
     ...common,
-    entryPoints: { server: 'server/src/node/main.ts', cli: 'server/src/cli/node.ts' },
+    entryPoints: { server: 'server/src/node/main.ts', cli: 'server/src/cli/node.ts', historySearchWorker: 'server/src/logs/historySearchWorker.ts' },
     outdir: 'dist',
   }),
   // The ANCM Logs webview runs in a browser: a script of its own, no Node, loaded by a nonce'd <script>.

@@ -2,11 +2,14 @@
 // read in large line-aligned chunks and searched for the text as bytes; only the lines around each
 // occurrence are parsed into entries (with enough context that the entry holding it stays whole).
 // A level-only or regular-expression filter has no text to search for, so it parses every chunk.
-// Memory stays bounded by the chunk size whatever the file size. (Splitting the file with a worker thread
-// was tried: a fresh worker runs cold code and made a 256 MB search slower, not faster.)
+// A large file is split in two at a line break and the second half is searched at the same time by a
+// worker thread that stays alive between searches (a fresh worker would run cold code and cost more than
+// it saves). Memory stays bounded by the chunk size whatever the file size.
 
 import { type FileHandle, open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { createEntryParser } from './createEntryParser';
+import { searchInWorker } from './historySearchWorkerClient';
 import { type EntryFilterOptions, createEntryFilter } from './entryFilter';
 import { DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines } from './fileWindow';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
@@ -18,7 +21,11 @@ export interface HistorySearchOptions extends EntryFilterOptions {
   readonly chunkBytes?: number;
   /** Bytes first parsed before and after an occurrence; more is read while the entry is not whole (default 4 KiB). */
   readonly contextBytes?: number;
+  /** Search the second half of a file at least this large in the worker thread (default 32 MiB). */
+  readonly parallelFromBytes?: number;
 }
+
+const DEFAULT_PARALLEL_FROM_BYTES = 32 * 1024 * 1024;
 
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 const DEFAULT_CONTEXT_BYTES = 4 * 1024;
@@ -34,12 +41,64 @@ export async function* searchLogHistory(file: string, options: HistorySearchOpti
     if (!bom) return;
     if (options.regex || !options.text || bom.encoding !== 'utf8') {
       yield* scanAll(handle, size, bom, file, options, keep);
+    } else if (size < (options.parallelFromBytes ?? DEFAULT_PARALLEL_FROM_BYTES) || availableParallelism() < 2) {
+      yield* searchChunks(handle, size, bom, file, options, keep, occurrencesOf(options.text), bom.length, size);
     } else {
-      yield* searchChunks(handle, size, bom, file, options, keep, occurrencesOf(options.text));
+      yield* searchInTwoHalves(handle, size, bom, file, options, keep, options.text);
     }
   } finally {
     await handle.close();
   }
+}
+
+/** Searches [start, end) of a UTF-8 file for a plain text: what the worker thread runs on its half. */
+export async function searchTextInRange(file: string, options: HistorySearchOptions & { text: string }, start: number, end: number): Promise<LogEntry[][]> {
+  const handle = await open(file, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const bom = await readByteOrderMark(handle, size);
+    if (!bom) return [];
+    const batches: LogEntry[][] = [];
+    for await (const batch of searchChunks(handle, size, bom, file, options, createEntryFilter(options), occurrencesOf(options.text), Math.max(start, bom.length), Math.min(end, size))) batches.push(batch);
+    return batches;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The first half here, the second in the worker, both at once; the worker's entries wait until the first
+ * half is done so that everything comes out in file order. An entry holding occurrences in both halves is
+ * found twice and reported once.
+ */
+async function* searchInTwoHalves(handle: FileHandle, size: number, bom: ByteOrderMark, file: string, options: HistorySearchOptions, keep: (entry: LogEntry) => boolean, text: string): AsyncGenerator<LogEntry[]> {
+  const middle = await lineStartAfter(handle, bom.length + Math.floor((size - bom.length) / 2), size);
+  const secondHalf = searchInWorker(file, { ...options, text }, middle, size);
+  // A failure is seen when the second half is awaited; until then it must not count as unhandled.
+  secondHalf.catch(() => undefined);
+  let lastEmitted = -1;
+  for await (const batch of searchChunks(handle, size, bom, file, options, keep, occurrencesOf(text), bom.length, middle)) {
+    lastEmitted = batch[batch.length - 1].offset;
+    yield batch;
+  }
+  for (const batch of await secondHalf) {
+    const fresh = batch.filter((entry) => entry.offset > lastEmitted);
+    if (fresh.length === 0) continue;
+    lastEmitted = fresh[fresh.length - 1].offset;
+    yield fresh;
+  }
+}
+
+/** The offset just after the first line break at or after `position`, or the end of the file. */
+async function lineStartAfter(handle: FileHandle, position: number, size: number): Promise<number> {
+  const block = Buffer.allocUnsafe(READ_BYTES);
+  for (let at = position; at < size; at += READ_BYTES) {
+    const { bytesRead } = await handle.read(block, 0, Math.min(READ_BYTES, size - at), at);
+    if (bytesRead === 0) break;
+    const lineFeed = block.subarray(0, bytesRead).indexOf(0x0a);
+    if (lineFeed >= 0) return at + lineFeed + 1;
+  }
+  return size;
 }
 
 /** Parses every line: for filters with no plain text to look for, and for UTF-16 files. */
@@ -73,17 +132,19 @@ async function* searchChunks(
   options: HistorySearchOptions,
   keep: (entry: LogEntry) => boolean,
   occurrences: (chunk: Buffer) => number[],
+  rangeStart: number,
+  rangeEnd: number,
 ): AsyncGenerator<LogEntry[]> {
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const contextBytes = options.contextBytes ?? DEFAULT_CONTEXT_BYTES;
   const buffer = Buffer.allocUnsafe(chunkBytes);
   const log = new ChunkedLog(handle, size, bom);
   let lastEmitted = -1;
-  for (let chunkStart = bom.length; chunkStart < size; ) {
-    const { bytesRead } = await handle.read(buffer, 0, Math.min(chunkBytes, size - chunkStart), chunkStart);
+  for (let chunkStart = rangeStart; chunkStart < rangeEnd; ) {
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(chunkBytes, rangeEnd - chunkStart), chunkStart);
     if (bytesRead === 0) break;
     // End the chunk after its last line break, so that the next one starts a line and no text is split.
-    const lastBreak = chunkStart + bytesRead < size ? buffer.subarray(0, bytesRead).lastIndexOf(0x0a) : -1;
+    const lastBreak = chunkStart + bytesRead < rangeEnd ? buffer.subarray(0, bytesRead).lastIndexOf(0x0a) : -1;
     const chunk = buffer.subarray(0, lastBreak >= 0 ? lastBreak + 1 : bytesRead);
     log.chunk = chunk;
     log.chunkStart = chunkStart;
