@@ -8,6 +8,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { locateSiteLogs } from '../logs/discovery';
+import { mergeByTime } from '../logs/mergeByTime';
 import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
 import type { LogEntry } from '../logs/types';
 import {
@@ -56,9 +57,17 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     const sessionId = String(nextSession++);
     const session: Session = { follower, pending: [], timer: undefined };
     sessions.set(sessionId, session);
-    follower.onEntries((source, entries) => {
-      for (const entry of entries) session.pending.push(toMessage(source, entry));
+    // The history already in the files arrives file by file while the follower starts: it is held and
+    // sent merged by time, so that "all sources" reads in order. Later entries go out as they come.
+    const history = new Map<FollowedSource, LogEntry[]>();
+    let starting = true;
+    const queue = (messages: LogEntryMessage[]) => {
+      session.pending.push(...messages);
       session.timer ??= setTimeout(() => send(sessionId, session), BATCH_INTERVAL_MS);
+    };
+    follower.onEntries((source, entries) => {
+      if (starting) history.set(source, [...(history.get(source) ?? []), ...entries]);
+      else queue(entries.map((entry) => toMessage(source, entry)));
     });
     follower.onSources((sources) => void connection.sendNotification(LOG_SOURCES_NOTIFICATION, { sessionId, sources: sources.map(toSourceInfo) }));
     follower.onReset((source, reason) => {
@@ -68,6 +77,11 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     });
     follower.onError((error) => connection.console.warn(`logs of ${uri.fsPath}: ${error.message}`));
     await follower.start();
+    // The last entry of each file is released now rather than after the idle time, so it joins the merge.
+    follower.flush();
+    starting = false;
+    const logs = [...history].map(([source, entries]) => ({ startTime: source.startTime, entries: entries.map((entry) => toMessage(source, entry)) }));
+    queue(mergeByTime(logs));
     return { sessionId, sources: follower.sources.map(toSourceInfo), ...(site.debugLevel !== undefined && { debugLevel: site.debugLevel }) };
   });
 
