@@ -3,7 +3,8 @@
 //   npm run fuzz -- [documents] [seed]
 
 import { checkDocument } from '../test/property/checkDocument';
-import { mutate, randomSource } from '../test/property/mutateConfig';
+import { mutate } from '../test/property/mutateConfig';
+import { randomSource } from '../test/seededRandom';
 import { seedConfigs } from '../test/property/seedConfigs';
 
 const documents = Number(process.argv[2] ?? 100_000);

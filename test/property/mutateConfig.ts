@@ -1,18 +1,6 @@
 // Seeded mutations of real configs: the edits a person makes while typing (half-typed tags, deleted
 // quotes, pasted fragments) and the mistakes the rules look for.
 
-/** A small, fast, seedable random source (mulberry32), so every failure can be replayed. */
-export function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FRAGMENTS = [
   '<', '>', '/>', '"', "'", '=', ' ', '\n', '</aspNetCore>', '<aspNetCore ', '<!-- ', ' -->', '&amp;', '&',
   ' hostingModel="InProc"', ' hostingModel="OUTOFPROCESS"', ' processPath=""', ' stdoutLogFIle="x"', ' stdoutLogEnabled="yes"',

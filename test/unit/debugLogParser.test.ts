@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DebugLogParser } from '../../server/src/logs/debugLogParser';
 import type { LogEntry, LogLine } from '../../server/src/logs/types';
-import { linesOf, logFixture as fixture } from './logs/logLines';
+import { linesOf, logFixture as fixture, parseInBatches } from './logs/logLines';
+import { randomSource as random } from '../seededRandom';
 
 function parse(name: string): LogEntry[] {
   const { file, lines } = fixture(name);
@@ -15,28 +16,6 @@ function find(entries: readonly LogEntry[], start: string): LogEntry {
   return entry;
 }
 
-/** Deterministic pseudo-random numbers, so a failing split can be reproduced. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function parseInBatches(lines: readonly LogLine[], file: string, next: () => number): LogEntry[] {
-  const parser = new DebugLogParser({ file });
-  const entries: LogEntry[] = [];
-  for (let start = 0; start < lines.length; ) {
-    const size = Math.floor(next() * 6);
-    entries.push(...parser.push(lines.slice(start, start + size)));
-    start += size;
-  }
-  entries.push(...parser.flush());
-  return entries;
-}
 
 describe('debug log parser: .NET 6+ format', () => {
   const entries = parse('aspnetcore-debug-modern.log');
@@ -171,7 +150,7 @@ describe('debug log parser: incremental use', () => {
     it(`gives the same entries for any batch split of ${name}`, () => {
       const { file, lines } = fixture(name);
       const whole = DebugLogParser.parseAll(lines, { file });
-      for (let seed = 1; seed <= 25; seed++) assert.deepEqual(parseInBatches(lines, file, random(seed)), whole, `seed ${seed}`);
+      for (let seed = 1; seed <= 25; seed++) assert.deepEqual(parseInBatches(new DebugLogParser({ file }), lines, random(seed)), whole, `seed ${seed}`);
     });
   }
 

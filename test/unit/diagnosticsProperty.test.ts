@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkDocument } from '../property/checkDocument';
-import { mutate, randomSource } from '../property/mutateConfig';
+import { mutate } from '../property/mutateConfig';
+import { randomSource } from '../seededRandom';
 import { seedConfigs } from '../property/seedConfigs';
 
 // A seeded run: the same documents every time, so a failure names a seed that replays it.

@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { StdoutParser } from '../../server/src/logs/stdoutParser';
 import type { AncmLevel, LogEntry, LogLine } from '../../server/src/logs/types';
-import { LOG_FIXTURES as FIXTURES, logFixture as fixture } from './logs/logLines';
+import { LOG_FIXTURES as FIXTURES, logFixture as fixture, parseInBatches } from './logs/logLines';
+import { randomSource as random } from '../seededRandom';
 
 
 
@@ -15,17 +16,6 @@ function parse(name: string): LogEntry[] {
 /** Level, how it was decided, origin and message start of each entry: the shape a reader of the log sees. */
 function summary(entries: readonly LogEntry[], messageLength = 40): [AncmLevel, LogEntry['levelFrom'], string | undefined, string][] {
   return entries.map((entry) => [entry.level, entry.levelFrom, entry.origin, entry.message.slice(0, messageLength)]);
-}
-
-/** Deterministic pseudo-random numbers, so a failing split can be reproduced. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('stdout parser: Microsoft.Extensions.Logging simple console', () => {
@@ -196,18 +186,7 @@ describe('stdout parser: incremental use', () => {
     it(`gives the same entries for any batch split of ${name}`, () => {
       const { file, lines } = fixture(name);
       const whole = StdoutParser.parseAll(lines, { file });
-      for (let seed = 1; seed <= 25; seed++) {
-        const next = random(seed);
-        const parser = new StdoutParser({ file });
-        const entries: LogEntry[] = [];
-        for (let start = 0; start < lines.length; ) {
-          const size = Math.floor(next() * 6);
-          entries.push(...parser.push(lines.slice(start, start + size)));
-          start += size;
-        }
-        entries.push(...parser.flush());
-        assert.deepEqual(entries, whole, `seed ${seed}`);
-      }
+      for (let seed = 1; seed <= 25; seed++) assert.deepEqual(parseInBatches(new StdoutParser({ file }), lines, random(seed)), whole, `seed ${seed}`);
     });
   }
 

@@ -8,6 +8,7 @@ import { LineDecoder, type LogEncoding, detectByteOrderMark } from '../../server
 import { TailReader, type TailReaderOptions, type TailResetReason } from '../../server/src/logs/tailReader';
 import type { LogLine } from '../../server/src/logs/types';
 import { WriterProcess } from './logs/writerProcess';
+import { randomSource as random } from '../seededRandom';
 
 /** Every wait for the reader has this bound: a hang is a failure, not a stuck test run. */
 const WAIT_TIMEOUT_MS = 10_000;
@@ -71,17 +72,6 @@ class Recorder {
   private check(): void {
     for (const wait of [...this.waits]) wait();
   }
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Write sizes covering `total` bytes: many tiny ones (they split characters) among large ones. */

@@ -3,7 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogLine } from '../../../server/src/logs/types';
+import type { IncrementalEntryParser } from '../../../server/src/logs/entryParser';
+import type { LogEntry, LogLine } from '../../../server/src/logs/types';
 
 export const LOG_FIXTURES = join(__dirname, '..', '..', 'fixtures', 'logs');
 
@@ -22,4 +23,16 @@ export function logFixture(name: string): { file: string; bytes: Buffer; lines: 
   const file = join(LOG_FIXTURES, name);
   const bytes = readFileSync(file);
   return { file, bytes, lines: linesOf(bytes.toString('utf8')) };
+}
+
+/** Pushes the lines in batches of 0 to 5, as the tail reader might deliver them, then flushes. */
+export function parseInBatches(parser: IncrementalEntryParser<unknown>, lines: readonly LogLine[], next: () => number): LogEntry[] {
+  const entries: LogEntry[] = [];
+  for (let start = 0; start < lines.length; ) {
+    const size = Math.floor(next() * 6);
+    entries.push(...parser.push(lines.slice(start, start + size)));
+    start += size;
+  }
+  entries.push(...parser.flush());
+  return entries;
 }
