@@ -195,14 +195,7 @@ class ChunkedLog {
       if (lineFeed >= 0) return this.chunkStart + lineFeed + 1;
       from = this.chunkEnd;
     }
-    const block = Buffer.allocUnsafe(READ_BYTES);
-    for (let at = from; at < this.size; at += READ_BYTES) {
-      const { bytesRead } = await this.handle.read(block, 0, Math.min(READ_BYTES, this.size - at), at);
-      if (bytesRead === 0) break;
-      const lineFeed = block.subarray(0, bytesRead).indexOf(0x0a);
-      if (lineFeed >= 0) return at + lineFeed + 1;
-    }
-    return this.size;
+    return lineStartAfter(this.handle, from, this.size);
   }
 
   /** The lines of bytes `start` (a line start) to `end`. */
