@@ -28,7 +28,12 @@ export interface LogEntryMessage {
   readonly level: AncmLevel;
   readonly levelFrom: 'logger' | 'catalog' | 'heuristic';
   readonly origin?: string;
+  /** The whole entry as written, lines joined with `\n`. */
   readonly text: string;
+  /** What a list shows: the text without the format's prefix (time, PID, dll, level, category). */
+  readonly message: string;
+  /** Event Log records and loggers that write one: the event id. */
+  readonly eventId?: number;
   /** Byte offset of the entry in its file; the panel opens the raw file there. */
   readonly offset: number;
   /** 0-based line of the entry in its file, when the server knows it (for "open raw file"). */

@@ -6,8 +6,11 @@ import type { DebugLevelName } from '../ancm/debugLevel';
 /** ANCM's own level scale, least to most verbose: ERROR, WARNING, INFO, TRACE. */
 export type AncmLevel = DebugLevelName;
 
-/** Which kind of log a file is. */
-export type LogSource = 'stdout' | 'debug';
+/**
+ * Which kind of log a file is: an app's stdout/stderr capture, ANCM's debug log, or Windows Event Log
+ * records as users copy them (Event Viewer text, event XML, the EventLog logging provider's text).
+ */
+export type LogSource = 'stdout' | 'debug' | 'events';
 
 /** One physical line, decoded, without its line break. */
 export interface LogLine {
@@ -35,4 +38,8 @@ export interface LogEntry {
   readonly message: string;
   /** Byte offset of the entry's first line in the file, so a viewer can open the raw file there. */
   readonly offset: number;
+  /** Event Log records: the event id (1000-1035 for ANCM); also the logger's event id where a format writes one. */
+  readonly eventId?: number;
+  /** stdout files: the worker process's start time from the file name (ISO, UTC), when the name has one. */
+  readonly processStart?: string;
 }

@@ -6,7 +6,7 @@ import type { AncmLevel } from '../../../server/src/logs/types';
 import type { LogEntryMessage } from '../../../server/src/protocol';
 
 export function entry(level: AncmLevel, text: string, sourceId = 'stdout:a.log', offset = 0): LogEntryMessage {
-  return { sourceId, level, levelFrom: 'logger', text, offset };
+  return { sourceId, level, levelFrom: 'logger', text, message: text, offset };
 }
 
 /** `count` entries cycling through the levels, texts `entry 0`, `entry 1`, ... */
