@@ -121,7 +121,7 @@ describe('debug log parser: lines pasted with wrappers', () => {
   });
 
   it('accepts quote marks and CI prefixes before the bracket, and keeps the line as written', () => {
-    assert.equal(entries.length, 8);
+    assert.equal(entries.length, 9);
     assert.equal(entries[2].origin, 'aspnetcorev2.dll');
     assert.ok(entries[2].text.startsWith('> [aspnetcorev2.dll] Initializing logs'));
     assert.equal(entries[4].message, 'In-process callbacks set');
@@ -134,8 +134,16 @@ describe('debug log parser: lines pasted with wrappers', () => {
     const stopping = find(entries, 'Stopping file watching.');
     assert.equal(stopping.pid, 9136);
     assert.equal(stopping.time, '2023-11-29T17:02:06.415Z');
-    // A wrapped line that is not ANCM's continues the entry before it.
-    assert.match(stopping.message, /\n\[1\.876s\] \[Logger\] \[Information\] iisexpress stdout: Waiting for all LISTENER_CHANNELS to stop$/);
+    assert.equal(stopping.message, 'Stopping file watching.');
+  });
+
+  it("makes a wrapped line that is not ANCM's an entry of its own, with the wrapper's time where it has one", () => {
+    const waiting = find(entries, 'Waiting for all LISTENER_CHANNELS to stop');
+    assert.equal(waiting.origin, undefined);
+    assert.equal(waiting.level, 'INFO');
+    assert.equal(waiting.text, '[1.876s] [Logger] [Information] iisexpress stdout: Waiting for all LISTENER_CHANNELS to stop');
+    const callbacks = find(entries, 'In-process callbacks set');
+    assert.equal(callbacks.time, '2022-06-14T08:03:11.512Z');
   });
 
   it('does not take another dll in brackets for a prefix', () => {

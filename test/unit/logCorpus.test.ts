@@ -1,77 +1,62 @@
-// Both log parsers over real logs pasted into public issues (/work/shared/corpus/logs, described by its MANIFEST.tsv):
-// debug-NN.log files go to the debug-log parser, stdout-NN.log files to the stdout parser. The corpus is optional:
-// without its .log files these tests are skipped.
+// The log engine over real logs pasted into public issues (/work/shared/corpus/logs, described by its MANIFEST.tsv): for every
+// file, the format detected from its content and each entry's level, time, PID, event id, provider and the start of its
+// message must match test/fixtures/logs/corpus-expected.json, which was written by reading the logs, not by running the
+// engine. The corpus is optional: without it these tests are skipped.
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DEBUG_LEVELS } from '../../server/src/ancm/debugLevel';
-import { DebugLogParser } from '../../server/src/logs/debugLogParser';
-import { StdoutParser } from '../../server/src/logs/stdoutParser';
+import { createEntryParser } from '../../server/src/logs/createEntryParser';
+import { detectLogFormat } from '../../server/src/logs/detectLogFormat';
+import { parseAllLines } from '../../server/src/logs/entryParser';
 import type { LogEntry, LogLine } from '../../server/src/logs/types';
-import { linesOf } from './logs/logLines';
+import { LOG_FIXTURES, linesOf } from './logs/logLines';
 
-const CORPUS = '/work/shared/corpus/logs';
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'logs');
 
-/** Samples whose manifest note shows an ANCM or app failure, so at least one entry must be an ERROR. */
-const ERROR_BEARING = ['debug-02.log', 'debug-07.log', 'debug-16.log', 'debug-18.log', 'debug-19.log', 'stdout-07.log', 'stdout-11.log', 'stdout-15.log'];
-/** ANCM V1 event-log texts quoted in issues: no `[dll]` label to find. */
-const WITHOUT_DLL_LABEL = ['debug-20.log', 'debug-21.log'];
-
-function manifestFiles(): string[] {
-  const [, ...rows] = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').split(/\r?\n/).filter(Boolean);
-  return rows.map((row) => row.split('\t')[0]).filter((file) => existsSync(join(CORPUS, file)));
+interface ExpectedEntry {
+  readonly level: string;
+  readonly time: string | null;
+  readonly pid: number | null;
+  readonly starts: string;
+  readonly eventId?: number | null;
+  readonly provider?: string | null;
 }
 
-const files = existsSync(join(CORPUS, 'MANIFEST.tsv')) ? manifestFiles() : [];
-const corpusMissing = files.length > 0 ? false : `no .log files in ${CORPUS}`;
+const expected: Record<string, { format: string; entries: ExpectedEntry[] }> = JSON.parse(readFileSync(join(LOG_FIXTURES, 'corpus-expected.json'), 'utf8'));
+const corpusMissing = existsSync(join(CORPUS, 'MANIFEST.tsv')) ? false : `no corpus at ${CORPUS}`;
 
-
-function parse(name: string, lines: readonly LogLine[]): LogEntry[] {
-  const file = join(CORPUS, name);
-  return name.startsWith('debug-') ? DebugLogParser.parseAll(lines, { file }) : StdoutParser.parseAll(lines, { file });
+function read(name: string): { format: string; lines: LogLine[] } {
+  const text = readFileSync(join(CORPUS, name), 'utf8');
+  return { format: detectLogFormat(text), lines: linesOf(text) };
 }
 
-function parseLineByLine(name: string, lines: readonly LogLine[]): LogEntry[] {
-  const file = join(CORPUS, name);
-  const parser = name.startsWith('debug-') ? new DebugLogParser({ file }) : new StdoutParser({ file });
-  const entries = lines.flatMap((line) => parser.push([line]));
-  return [...entries, ...parser.flush()];
+function summary(entry: LogEntry): ExpectedEntry {
+  const base = { level: entry.level, time: entry.time ?? null, pid: entry.pid ?? null, starts: entry.message.slice(0, 40) };
+  return entry.source === 'events' ? { ...base, eventId: entry.eventId ?? null, provider: entry.origin ?? null } : base;
 }
 
-describe('log parsers over the real-world corpus', { skip: corpusMissing }, () => {
-  it('parse every sample into entries with plausible levels', () => {
-    for (const name of files) {
-      const lines = linesOf(readFileSync(join(CORPUS, name), 'utf8'));
-      const entries = parse(name, lines);
-      assert.ok(entries.length >= 1, `${name}: no entry`);
-      for (const entry of entries) {
-        assert.ok(DEBUG_LEVELS.includes(entry.level), `${name}: level ${entry.level}`);
-        assert.ok(['logger', 'catalog', 'heuristic'].includes(entry.levelFrom), name);
-        assert.ok(entry.text.length > 0 || lines.length === 0, `${name}: empty entry at ${entry.offset}`);
-      }
-      assert.deepEqual(parseLineByLine(name, lines), entries, `${name}: line-by-line parsing differs`);
-    }
+describe('log engine over the real-world corpus', { skip: corpusMissing }, () => {
+  it('has an expectation for every log file in the corpus', () => {
+    const files = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split('\t')[0])
+      .filter((file) => file && existsSync(join(CORPUS, file)));
+    assert.deepEqual(files.sort(), Object.keys(expected).sort());
   });
 
-  it('find an ERROR in each sample that shows a failure', () => {
-    for (const name of ERROR_BEARING.filter((file) => files.includes(file))) {
-      const entries = parse(name, linesOf(readFileSync(join(CORPUS, name), 'utf8')));
-      assert.ok(
-        entries.some((entry) => entry.level === 'ERROR'),
-        `${name}: ${entries.map((entry) => `${entry.level} ${entry.message.slice(0, 60)}`).join(' | ')}`,
-      );
-    }
-  });
-
-  it("recognise ANCM's prefix in every debug sample that has one", () => {
-    for (const name of files.filter((file) => file.startsWith('debug-') && !WITHOUT_DLL_LABEL.includes(file))) {
-      const entries = parse(name, linesOf(readFileSync(join(CORPUS, name), 'utf8')));
-      const labelled = entries.filter((entry) => entry.origin !== undefined);
-      assert.ok(labelled.length > 0, `${name}: no [dll] prefix found`);
-      assert.ok(labelled.every((entry) => /^aspnetcore\w*\.dll$/i.test(entry.origin ?? '')), name);
-      assert.ok(labelled.some((entry) => entry.levelFrom === 'catalog'), `${name}: no message from the catalog`);
-    }
-  });
+  for (const [name, expectation] of Object.entries(expected)) {
+    it(`reads ${name} as a person would`, () => {
+      const { format, lines } = read(name);
+      assert.equal(format, expectation.format, `${name}: format`);
+      const entries = parseAllLines(createEntryParser(expectation.format as LogEntry['source'], name), lines);
+      assert.deepEqual(entries.map(summary), expectation.entries);
+      // Lines arriving one at a time give the same entries as the whole file at once.
+      const parser = createEntryParser(expectation.format as LogEntry['source'], name);
+      const oneByOne = [...lines.flatMap((line) => parser.push([line])), ...parser.flush()];
+      assert.deepEqual(oneByOne, entries, `${name}: line-by-line parsing differs`);
+    });
+  }
 });

@@ -1,10 +1,24 @@
-// The entry parser for a kind of log (kept apart from entryParser.ts, which both parsers extend).
+// The entry parser for a kind of log (kept apart from entryParser.ts, which the parsers extend).
 
 import { DebugLogParser } from './debugLogParser';
 import type { IncrementalEntryParser } from './entryParser';
+import { EventLogParser } from './eventLogParser';
 import { StdoutParser } from './stdoutParser';
 import type { LogSource } from './types';
 
-export function createEntryParser(kind: LogSource, file: string): IncrementalEntryParser<unknown> {
-  return kind === 'debug' ? new DebugLogParser({ file }) : new StdoutParser({ file });
+export interface EntryParserOptions {
+  /** stdout files: the worker process and its start time, from the file name. */
+  readonly pid?: number;
+  readonly processStart?: string;
+}
+
+export function createEntryParser(kind: LogSource, file: string, options: EntryParserOptions = {}): IncrementalEntryParser<unknown> {
+  switch (kind) {
+    case 'debug':
+      return new DebugLogParser({ file });
+    case 'events':
+      return new EventLogParser({ file });
+    case 'stdout':
+      return new StdoutParser({ file, ...options });
+  }
 }

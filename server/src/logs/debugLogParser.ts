@@ -1,24 +1,32 @@
 // Turns the lines of an ANCM debug log (aspnetcore-debug.log) into entries, incrementally, as a tail reader delivers them.
 //
-// Format facts (REFERENCE §4, from CommonLib/debugutil.cpp and real logs in the corpus MANIFEST):
+// Format facts (CommonLib/debugutil.cpp in dotnet/aspnetcore's AspNetCoreModuleV2, and real logs):
 // - .NET 6+: `[<yyyy-MM-ddTHH:mm:ss.fffZ>, PID: <n>] [<dll label>] <message>`; 2.2-5.0: `[<dll label>] <message>`.
 //   The label is the writing dll (aspnetcorev2.dll, aspnetcorev2_inprocess.dll, aspnetcorev2_outofprocess.dll); any
 //   `aspnetcore*.dll` is accepted.
-//   No level is written: it comes from the message catalog (../ancm/debugLogCatalog) or, failing that, a heuristic.
-// - A message can span lines (Event Log blocks ending in `End Event Log Message.`, where.exe output, hostfxr errors), so a
-//   line without the prefix continues the previous entry.
-// - Logs pasted from CI or issues carry a wrapper before the prefix (`> `, `... iisexpress stdout: `,
-//   `[7.792s] ...IISDeployer Information: `); a wrapper is accepted when it ends in `: ` or `>`. One known paste lost the
-//   opening `[` of the first line (`aspnetcorev2_inprocess.dll] Exception ...`); that form is accepted too.
+//   No level is written: it comes from the message catalog (../ancm/debugLogCatalog), the failure messages of ANCM and the
+//   host (../ancm/failureMessages), or, failing those, words (textLevel.ts).
+// - A message can span lines: an Event Log echo runs from `Event Log: '` to its `End Event Log Message.` line
+//   (CommonLib/EventLog.cpp), and a quoted value may hold line breaks (where.exe's output), so a line without the prefix
+//   continues the previous entry.
+// - Logs from CI and issues carry a wrapper before each line (lineWrapper.ts: `> `, a CI time stamp, a test logger's
+//   `[2.9s] Category Information: iisexpress stdout: `); an unknown wrapper is accepted when it ends in `: `, `> `, `] ` or
+//   `| ` right before the prefix. One known paste lost the opening `[` of the first line (`aspnetcorev2_inprocess.dll] ...`);
+//   that form is accepted too.
+// - Those streams also carry lines that are not ANCM's (IIS Express's own output, a test's `Request ended ... 500.30`, a
+//   test logger's `[Warning]` block). A wrapped line without the prefix is an entry of its own, with the wrapping logger's
+//   level when it is a warning or worse, else the level its words give; it continues the previous entry only while that
+//   entry is still open (an Event Log echo before its end line, a quoted value whose quote is not closed yet). Lines
+//   without a wrapper after it (a `{ headers }` dump, an HTML page) continue it.
 //
 // The level is decided once an entry is complete, from its whole message (values such as where.exe output hold newlines).
-// Level heuristic (levelFrom 'heuristic'), only for messages the catalog does not know, on the first 2048 characters:
-// failure words (failed, error, exception, unable to, an HRESULT 0x8xxxxxxx) -> ERROR; `warning`, `could not`, `timed out`
-// -> WARNING; `NAME::Method` call traces like FORWARDING_HANDLER::... -> TRACE (ANCM logs those at TRACE); otherwise INFO,
-// the level of almost every other ANCM message.
+// `NAME::Method` call traces like FORWARDING_HANDLER::... that the catalog does not know are TRACE (ANCM logs those at TRACE).
 
 import { findDebugLogMessage } from '../ancm/debugLogCatalog';
 import { IncrementalEntryParser, parseAllLines } from './entryParser';
+import { NO_WRAPPER, type LineWrapper, readLineWrapper } from './lineWrapper';
+import { isoTime } from './logTime';
+import { levelFromText } from './textLevel';
 import type { AncmLevel, LogEntry, LogLine } from './types';
 
 export interface DebugLogParserOptions {
@@ -36,20 +44,24 @@ interface Draft {
   readonly time: string | undefined;
   readonly pid: number | undefined;
   readonly origin: string | undefined;
-  /** Set for the rest of a cut entry, which keeps the level of its start; otherwise decided when the entry is complete. */
+  /** Set for a line that is not ANCM's and for the rest of a cut entry; otherwise decided when the entry is complete. */
   readonly decided: Decision | undefined;
   readonly text: string;
   readonly message: string;
-  /** Continuation lines, created only when there is one (most entries are a single line). */
+  /** Continuation lines as written and without their wrapper, created only when there is one. */
   more: string[] | undefined;
+  moreBodies: string[] | undefined;
   chars: number;
+  /** An `Event Log: '...` echo whose end line has not come yet. */
+  eventLogOpen: boolean;
+  /** How many single quotes the message holds so far, counted lazily over `parityLines` of its lines. */
+  quotes: number;
+  parityLines: number;
 }
 
 // An entry is cut beyond these sizes so that a file with no prefixes at all cannot build one unbounded string.
 const MAX_ENTRY_LINES = 10_000;
 const MAX_ENTRY_CHARS = 4 * 1024 * 1024;
-// Only this much of a message is read to guess its level.
-const MAX_CLASSIFIED = 2048;
 
 const MAX_LABEL = 64;
 const LABEL_STEM = 'aspnetcore';
@@ -57,9 +69,11 @@ const LABEL_STEM = 'aspnetcore';
 const KNOWN_LABELS = new Map(['aspnetcorev2.dll', 'aspnetcorev2_inprocess.dll', 'aspnetcorev2_outofprocess.dll'].map((label) => [label.length, label]));
 const PID_MARK = ', PID: ';
 const ISO_TIME_LENGTH = 24; // 2019-11-23T13:23:02.000Z
+const EVENT_LOG_START = 'Event Log: ';
+const EVENT_LOG_END = 'End Event Log';
+/** The start of a `[time, PID: n]` stamp, whole or cut short (the last line of a pasted log). */
+const STAMP_START = /^\[(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)(?:,(?: PID:(?: (\d{1,10})(\] ?)?)?)?)?/;
 
-const ERROR_WORDS = /\bfail(?:s|ed|ure)?\b|\berror\b|exception|\bunable to\b|\b0x8[0-9a-f]{7}\b/i;
-const WARNING_WORDS = /\bwarn(?:ing)?\b|\bcould not\b|\btimed? ?out\b/i;
 const CALL_TRACE = /^[A-Z][A-Z0-9_]*::/;
 
 function isDigit(code: number): boolean {
@@ -80,11 +94,15 @@ function isLabel(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Whether the text before a prefix found mid-line reads as a wrapper: nothing, or text ending in `: `, `>`, `] ` or `| `. */
 function isWrapper(text: string, end: number): boolean {
-  if (end === 0 || (end >= 2 && text.charCodeAt(end - 1) === 32 && text.charCodeAt(end - 2) === 58)) return true; // `: `
-  let last = end - 1;
-  while (last >= 0 && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9)) last--;
-  return last < 0 || text.charCodeAt(last) === 62; // `>`
+  if (end === 0) return true;
+  const last = text.charCodeAt(end - 1);
+  const before = end >= 2 ? text.charCodeAt(end - 2) : 0;
+  if (last === 32 && (before === 58 || before === 93 || before === 124)) return true; // `: `, `] `, `| `
+  let index = end - 1;
+  while (index >= 0 && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index--;
+  return index < 0 || text.charCodeAt(index) === 62; // `>`
 }
 
 function isBlank(text: string): boolean {
@@ -183,15 +201,25 @@ function decisions(levelFrom: LogEntry['levelFrom']): Readonly<Record<AncmLevel,
 // Shared results, so deciding a level allocates nothing.
 const FROM_CATALOG = decisions('catalog');
 const GUESSED = decisions('heuristic');
+const FROM_LOGGER = decisions('logger');
 
 function classify(message: string): Decision {
   const known = findDebugLogMessage(message);
   if (known) return FROM_CATALOG[known.level];
-  const text = message.length > MAX_CLASSIFIED ? message.slice(0, MAX_CLASSIFIED) : message;
-  if (ERROR_WORDS.test(text)) return GUESSED.ERROR;
-  if (WARNING_WORDS.test(text)) return GUESSED.WARNING;
-  if (CALL_TRACE.test(text)) return GUESSED.TRACE;
-  return GUESSED.INFO;
+  const level = levelFromText(message);
+  return GUESSED[level === 'INFO' && CALL_TRACE.test(message) ? 'TRACE' : level];
+}
+
+/** The level of a line a test logger or IIS Express put into the stream: the logger's, when it is a warning or worse. */
+function foreignLineLevel(wrapper: LineWrapper, body: string): Decision {
+  if (wrapper.level === 'ERROR' || wrapper.level === 'WARNING') return FROM_LOGGER[wrapper.level];
+  return GUESSED[levelFromText(body)];
+}
+
+function countQuotes(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf("'"); index >= 0; index = text.indexOf("'", index + 1)) count++;
+  return count;
 }
 
 /** Incremental parser: push batches of lines, get the entries they complete; the last entry waits for more lines. */
@@ -209,45 +237,92 @@ export class DebugLogParser extends IncrementalEntryParser<Draft> {
 
   protected add(line: LogLine, done: LogEntry[]): void {
     const text = line.text;
-    const messageStart = this.prefix.read(text);
+    const wrapper = readLineWrapper(text);
+    const body = wrapper === NO_WRAPPER ? text : text.slice(wrapper.bodyStart);
+    const messageStart = this.prefix.read(body);
     const draft = this.draft;
     if (messageStart >= 0) {
       if (draft) done.push(this.finish(draft));
       const { time, pid, label } = this.prefix;
-      this.draft = { offset: line.offset, time, pid, origin: label, decided: undefined, text, message: text.slice(messageStart), more: undefined, chars: text.length };
+      this.start(line, time ?? wrapper.time, pid, label, undefined, body.slice(messageStart));
       return;
     }
-    if (!draft) {
+    const cutStamp = body.charCodeAt(0) === 91 ? STAMP_START.exec(body) : null;
+    if (cutStamp) {
+      // A line cut inside its prefix (the end of a pasted log): what can be read of it.
+      if (draft) done.push(this.finish(draft));
+      const closed = cutStamp[3] !== undefined;
+      this.start(line, isoTime(cutStamp[1]), closed ? +cutStamp[2] : undefined, undefined, undefined, closed ? body.slice(cutStamp[0].length) : body);
+      return;
+    }
+    const wrapped = wrapper !== NO_WRAPPER;
+    if (!draft || (wrapped && !this.stillOpen(draft))) {
+      if (draft) done.push(this.finish(draft));
       // A blank line belongs to no entry; other text with nothing before it means the file starts mid-entry.
-      if (isBlank(text)) return;
-      this.draft = { offset: line.offset, time: undefined, pid: undefined, origin: undefined, decided: undefined, text, message: text, more: undefined, chars: text.length };
+      else if (isBlank(body)) return;
+      this.start(line, wrapper.time, undefined, undefined, wrapped ? foreignLineLevel(wrapper, body) : undefined, body);
       return;
     }
+    if (draft.eventLogOpen && body.trimStart().startsWith(EVENT_LOG_END)) draft.eventLogOpen = false;
     const count = draft.more ? draft.more.length : 0;
     if (count + 1 < MAX_ENTRY_LINES && draft.chars + text.length < MAX_ENTRY_CHARS) {
-      if (draft.more) draft.more.push(text);
-      else draft.more = [text];
+      if (draft.more && draft.moreBodies) {
+        draft.more.push(text);
+        draft.moreBodies.push(body);
+      } else {
+        draft.more = [text];
+        draft.moreBodies = [body];
+      }
       draft.chars += text.length + 1;
       return;
     }
     // Cut an oversized entry; the rest keeps its time, pid, origin and level.
     const entry = this.finish(draft);
     done.push(entry);
-    this.draft = { ...draft, decided: entry, offset: line.offset, text, message: text, more: undefined, chars: text.length };
+    this.draft = { ...draft, decided: entry, offset: line.offset, text, message: body, more: undefined, moreBodies: undefined, chars: text.length, quotes: 0, parityLines: 0 };
+  }
+
+  private start(line: LogLine, time: string | undefined, pid: number | undefined, origin: string | undefined, decided: Decision | undefined, message: string): void {
+    const text = line.text;
+    this.draft = {
+      offset: line.offset,
+      time,
+      pid,
+      origin,
+      decided,
+      text,
+      message,
+      more: undefined,
+      moreBodies: undefined,
+      chars: text.length,
+      eventLogOpen: origin !== undefined && message.startsWith(EVENT_LOG_START),
+      quotes: 0,
+      parityLines: 0,
+    };
+  }
+
+  /** Whether an ANCM entry still waits for its end: an Event Log echo before its end line, or an unclosed quote. */
+  private stillOpen(draft: Draft): boolean {
+    if (draft.origin === undefined) return false;
+    if (draft.eventLogOpen) return true;
+    const lines = draft.moreBodies ? draft.moreBodies.length + 1 : 1;
+    for (; draft.parityLines < lines; draft.parityLines++) {
+      draft.quotes += countQuotes(draft.parityLines === 0 ? draft.message : draft.moreBodies![draft.parityLines - 1]);
+    }
+    return draft.quotes % 2 === 1;
   }
 
   protected finish(draft: Draft): LogEntry {
     let text = draft.text;
     let message = draft.message;
-    const more = draft.more;
-    if (more) {
+    const { more, moreBodies } = draft;
+    if (more && moreBodies) {
       // Blank lines at the end belong to no message (ANCM ends some formats with "\n", giving an empty line).
       let count = more.length;
-      while (count > 0 && isBlank(more[count - 1])) count--;
+      while (count > 0 && isBlank(moreBodies[count - 1])) count--;
       if (count > 0) {
-        const rest = (count === more.length ? more : more.slice(0, count)).join('\n');
-        text = `${text}\n${rest}`;
-        message = `${message}\n${rest}`;
+        text = `${text}\n${(count === more.length ? more : more.slice(0, count)).join('\n')}`;
+        message = `${message}\n${(count === moreBodies.length ? moreBodies : moreBodies.slice(0, count)).join('\n')}`;
       }
     }
     // The whole message, not its first line: a value such as where.exe's output carries newlines before the format's end.

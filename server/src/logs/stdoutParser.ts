@@ -26,11 +26,18 @@
 // fatal, unable to, cannot, an HRESULT 0x8xxxxxxx) -> ERROR; `warning`, `could not` -> WARNING; otherwise INFO.
 
 import { IncrementalEntryParser, parseAllLines } from './entryParser';
+import { type LineWrapper, NO_WRAPPER, readLineWrapper } from './lineWrapper';
+import { isoTime } from './logTime';
+import { levelFromText } from './textLevel';
 import type { AncmLevel, LogEntry, LogLine } from './types';
 
 export interface StdoutParserOptions {
   /** Absolute path of the log, copied into every entry. */
   readonly file: string;
+  /** The worker process that wrote the file (from its name `stdout_<yyyyMMddHHmmss>_<pid>.log`), copied into every entry. */
+  readonly pid?: number;
+  /** That process's start time from the file name (ISO, UTC). */
+  readonly processStart?: string;
 }
 
 type Kind = 'mel' | 'json' | 'systemd' | 'serilog' | 'nlog' | 'unhandled' | 'plain';
@@ -50,6 +57,8 @@ interface Draft {
   more: string[] | undefined;
   moreBodies: string[] | undefined;
   chars: number;
+  /** Inside an exception: its message lines, then its stack frames. */
+  exception: 'none' | 'message' | 'frames';
 }
 
 /** What `parseHead` found at the start of an entry. */
@@ -64,8 +73,6 @@ interface Head {
 // An entry is cut beyond these sizes so that a file of endless indented lines cannot build one unbounded string.
 const MAX_ENTRY_LINES = 10_000;
 const MAX_ENTRY_CHARS = 4 * 1024 * 1024;
-// Only this much of a line is read to guess its level.
-const MAX_CLASSIFIED = 2048;
 
 const CHUNK_PREFIX_LENGTH = 26; // `2021-07-28T19:23:44.076Z: `
 const MEL_INDENT = '      ';
@@ -85,9 +92,15 @@ const JSON_LEVELS: Readonly<Record<string, AncmLevel>> = {
 // syslog priorities 0-7 as the systemd formatter writes them.
 const SYSTEMD_LEVELS: readonly AncmLevel[] = ['ERROR', 'ERROR', 'ERROR', 'ERROR', 'WARNING', 'INFO', 'INFO', 'TRACE'];
 
-const ERROR_WORDS = /exception|\berror\b|\bfail(?:s|ed|ure)?\b|\bfatal\b|\bunable to\b|\bcannot\b|\b0x8[0-9a-f]{7}\b/i;
-const WARNING_WORDS = /\bwarn(?:ing)?\b|\bcould not\b/i;
 const EXCEPTION_HEADER = /^(?:[A-Za-z_]\w*\.)+\w*(?:Exception|Error)(?: \(0x[0-9A-Fa-f]+\))?:/;
+// An exception named in a plain line (`Unhandled exception. System.X: `, `Application startup exception: System.X (0x80131904): `),
+// or a stack flattened onto one line (` at Namespace.Type.Method(`).
+const EXCEPTION_IN_TEXT = /(?:^|[\s:.])(?:[A-Za-z_]\w*\.)+\w*Exception\b(?: \(0x[0-9A-Fa-f]+\))?(?::|$)| at (?:[A-Za-z_][\w`]*\.)+[\w`<>]+\(/;
+const FRAME = '   at ';
+const MEL_HEADER = /^(?:trce|dbug|info|warn|fail|crit): /;
+const GLUED_MEL_HEADER = / (?:trce|dbug|info|warn|fail|crit): [A-Za-z_][\w.`]*\[\d+\]$/;
+// Hosting's own lines (2.x wrote them with Console.WriteLine): never part of an exception before them.
+const LIFETIME_MESSAGE = /^(?:Hosting environment|Content root path|Now listening on|Application started|Application is shutting down)\b/;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -101,13 +114,6 @@ function isBlank(text: string): boolean {
   return true;
 }
 
-function guessLevel(text: string): AncmLevel {
-  const head = text.length > MAX_CLASSIFIED ? text.slice(0, MAX_CLASSIFIED) : text;
-  if (ERROR_WORDS.test(head)) return 'ERROR';
-  if (WARNING_WORDS.test(head)) return 'WARNING';
-  return 'INFO';
-}
-
 function hasChunkPrefix(text: string): boolean {
   return (
     text.charCodeAt(24) === 58 && // ':'
@@ -118,6 +124,24 @@ function hasChunkPrefix(text: string): boolean {
     text.charCodeAt(7) === 45 &&
     isDigit(text.charCodeAt(0))
   );
+}
+
+// A top-level string field of a JSON record, found by skipping what comes before it (nested objects one level deep).
+const CUT_JSON_FIELDS = ['LogLevel', 'Category', 'Message', 'Timestamp'].map((name) => [name, new RegExp(`^\\{(?:[^{}]|\\{[^{}]*\\})*?"${name}":("(?:[^"\\\\]|\\\\.)*")`)] as const);
+
+/** The fields of a JSON record cut short (the end of a pasted log): the top-level strings that came before the cut. */
+function readCutJson(text: string): Record<string, string> | undefined {
+  const fields: Record<string, string> = {};
+  for (const [name, pattern] of CUT_JSON_FIELDS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    try {
+      fields[name] = JSON.parse(match[1]) as string;
+    } catch {
+      // An escape cut in half: the field is lost with the rest.
+    }
+  }
+  return fields.LogLevel ? fields : undefined;
 }
 
 function stringField(record: Record<string, unknown>, name: string): string | undefined {
@@ -160,7 +184,7 @@ class HeadReader implements Head {
       default:
         found = isDigit(body.charCodeAt(0)) && this.readNlog(body);
     }
-    if (!found) this.set('plain', guessLevel(body), undefined, undefined, body);
+    if (!found) this.set('plain', levelFromText(body), undefined, undefined, body);
   }
 
   /** A JSON console-formatter record, from one line or several (never throws). */
@@ -170,7 +194,7 @@ class HeadReader implements Head {
     try {
       record = JSON.parse(text);
     } catch {
-      return false;
+      record = readCutJson(text);
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
     const fields = record as Record<string, unknown>;
@@ -259,48 +283,90 @@ export class StdoutParser extends IncrementalEntryParser<Draft> {
 
   protected add(line: LogLine, done: LogEntry[]): void {
     const text = line.text;
-    let body = text;
-    if (text.length >= CHUNK_PREFIX_LENGTH && hasChunkPrefix(text)) {
-      this.chunkTime = text.slice(0, 24);
-      body = text.slice(CHUNK_PREFIX_LENGTH);
+    const wrapper = readLineWrapper(text);
+    let body = wrapper === NO_WRAPPER ? text : text.slice(wrapper.bodyStart);
+    if (body.length >= CHUNK_PREFIX_LENGTH && hasChunkPrefix(body)) {
+      this.chunkTime = body.slice(0, 24);
+      body = body.slice(CHUNK_PREFIX_LENGTH);
     }
     const draft = this.draft;
-    if (draft && continues(draft, body)) {
-      const count = draft.more ? draft.more.length : 0;
-      if (count + 1 < MAX_ENTRY_LINES && draft.chars + text.length < MAX_ENTRY_CHARS) {
-        if (draft.more && draft.moreBodies) {
-          draft.more.push(text);
-          draft.moreBodies.push(body);
-        } else {
-          draft.more = [text];
-          draft.moreBodies = [body];
-        }
-        draft.chars += text.length + 1;
+    if (draft && this.continues(draft, body)) {
+      const glued = draft.kind === 'mel' ? gluedHeaderStart(body) : -1;
+      if (glued > 0) {
+        // Two console entries on one physical line: the message goes on, the second header starts an entry.
+        this.append(draft, text.slice(0, text.length - body.length + glued - 1), body.slice(0, glued - 1), line.offset, done);
+        done.push(this.finish(this.draft!));
+        const headOffset = line.offset + Buffer.byteLength(text.slice(0, text.length - body.length + glued));
+        this.begin({ text: text.slice(text.length - body.length + glued), offset: headOffset }, body.slice(glued), wrapper);
         return;
       }
-      // Cut an oversized entry; the rest keeps its level, time and origin.
-      done.push(this.finish(draft));
-      this.draft = { ...draft, offset: line.offset, message: body, text, body, more: undefined, moreBodies: undefined, chars: text.length };
+      this.append(draft, text, body, line.offset, done);
       return;
     }
     if (draft) done.push(this.finish(draft));
     else if (isBlank(body)) return; // a blank line with no entry to belong to
+    this.begin(line, body, wrapper);
+  }
+
+  private begin(line: LogLine, body: string, wrapper: LineWrapper): void {
     const head = this.head;
     head.read(body);
     this.draft = {
       kind: head.kind,
       level: head.level,
-      time: head.time,
+      time: head.time ?? wrapper.time,
       origin: head.origin,
       message: head.message,
       offset: line.offset,
       chunkTime: this.chunkTime,
-      text,
+      text: line.text,
       body,
       more: undefined,
       moreBodies: undefined,
-      chars: text.length,
+      chars: line.text.length,
+      exception: (head.kind === 'plain' || head.kind === 'unhandled') && EXCEPTION_IN_TEXT.test(body) ? 'message' : 'none',
     };
+  }
+
+  private append(draft: Draft, text: string, body: string, offset: number, done: LogEntry[]): void {
+    if (body.startsWith(FRAME)) draft.exception = 'frames';
+    else if (draft.exception === 'none' && EXCEPTION_HEADER.test(body)) draft.exception = 'message';
+    const count = draft.more ? draft.more.length : 0;
+    if (count + 1 < MAX_ENTRY_LINES && draft.chars + text.length < MAX_ENTRY_CHARS) {
+      if (draft.more && draft.moreBodies) {
+        draft.more.push(text);
+        draft.moreBodies.push(body);
+      } else {
+        draft.more = [text];
+        draft.moreBodies = [body];
+      }
+      draft.chars += text.length + 1;
+      return;
+    }
+    // Cut an oversized entry; the rest keeps its level, time and origin.
+    done.push(this.finish(draft));
+    this.draft = { ...draft, offset, message: body, text, body, more: undefined, moreBodies: undefined, chars: text.length };
+  }
+
+  /**
+   * Whether a line continues the entry: an indented line, a blank line, a `---` separator, the closing `}` of an indented
+   * JSON record, an exception header after a logger's entry; and inside an exception, its message lines (`Parameter name:`,
+   * hard-wrapped text) until the stack starts, and a hard-wrapped word (a line starting in lower case) after it.
+   */
+  private continues(draft: Draft, body: string): boolean {
+    const first = body.charCodeAt(0);
+    if (first === 32 || first === 9 || body.length === 0) return true;
+    if (first === 45 && body.startsWith('---')) return true;
+    if (first === 13 && isBlank(body)) return true;
+    // The closing brace of an indented JSON record.
+    if (first === 125 && draft.kind === 'plain' && draft.body.trim() === '{') return true;
+    // A logger writes the exception after its message, starting with the exception type at column 0.
+    if (draft.kind !== 'plain' && first >= 65 && first <= 122 && EXCEPTION_HEADER.test(body)) return true;
+    if (draft.exception === 'none') return false;
+    if (first >= 97 && first <= 122 && !MEL_HEADER.test(body)) return true;
+    if (draft.exception !== 'message') return false;
+    this.head.read(body);
+    return this.head.kind === 'plain' && !LIFETIME_MESSAGE.test(body);
   }
 
   protected finish(draft: Draft): LogEntry {
@@ -315,30 +381,30 @@ export class StdoutParser extends IncrementalEntryParser<Draft> {
       head = this.head;
       message = head.message;
     }
+    // Plain text is levelled once whole: an exception's type may only show on a later line.
+    const level = head.kind === 'plain' && count > 0 ? levelFromText(message) : head.level;
+    const { pid, processStart } = this.options;
     return {
       source: 'stdout',
       file: this.options.file,
-      time: head.time ?? draft.chunkTime,
-      pid: undefined,
-      level: head.level,
+      time: head.time === undefined ? draft.chunkTime : isoTime(head.time) ?? head.time,
+      pid,
+      level,
       levelFrom: head.kind === 'plain' || head.kind === 'unhandled' ? 'heuristic' : 'logger',
       origin: head.origin,
       text,
       message,
       offset: draft.offset,
+      ...(processStart !== undefined && { processStart }),
     };
   }
 }
 
-function continues(draft: Draft, body: string): boolean {
-  const first = body.charCodeAt(0);
-  if (first === 32 || first === 9 || body.length === 0) return true;
-  if (first === 45 && body.startsWith('---')) return true;
-  if (first === 13 && isBlank(body)) return true;
-  // The closing brace of an indented JSON record.
-  if (first === 125 && draft.kind === 'plain' && draft.body.trim() === '{') return true;
-  // A logger writes the exception after its message, starting with the exception type at column 0.
-  return draft.kind !== 'plain' && first >= 65 && first <= 122 && EXCEPTION_HEADER.test(body);
+/** Where a console-formatter header glued to the end of a message line starts (`... key. dbug: Category[0]`), or -1. */
+function gluedHeaderStart(body: string): number {
+  if (body.charCodeAt(body.length - 1) !== 93 || !body.startsWith(MEL_INDENT)) return -1;
+  const match = GLUED_MEL_HEADER.exec(body);
+  return match ? match.index + 1 : -1;
 }
 
 function messageOf(draft: Draft, bodies: readonly string[], count: number): string {
