@@ -65,6 +65,9 @@ describe('SiteLogFollower', () => {
     const stdout = received.find((item) => item.source.kind === 'stdout')!.entry;
     assert.equal(stdout.level, 'INFO');
     assert.match(stdout.text, /Application started/);
+    // The worker process and its start time come from the file name.
+    assert.equal(stdout.pid, 1234);
+    assert.equal(stdout.processStart, '2024-01-01T12:00:00.000Z');
   });
 
   it('delivers appended entries', async () => {
@@ -79,5 +82,46 @@ describe('SiteLogFollower', () => {
     assert.equal(sources[0].pid, 5678, 'newest first');
     const entry = await waitFor(() => received.find((item) => item.source.pid === 5678)?.entry, 'its entry');
     assert.equal(entry.level, 'ERROR');
+  });
+});
+
+describe('SiteLogFollower over files handed over directly', () => {
+  let folder: string;
+
+  before(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'ancm-files-'));
+  });
+
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  async function readOnce(files: string[]): Promise<{ sources: FollowedSource[]; entries: LogEntry[] }> {
+    const follower = new SiteLogFollower(undefined, { extraFiles: files, watch: false, readToEnd: true });
+    const entries: LogEntry[] = [];
+    follower.onEntries((_, batch) => entries.push(...batch));
+    await follower.start();
+    follower.flush();
+    const sources = follower.sources;
+    await follower.stop();
+    return { sources, entries };
+  }
+
+  it('tells each kind by its content, not its name', async () => {
+    const events = path.join(folder, 'copied.txt');
+    writeFileSync(events, 'Log Name:      Application\nSource:        IIS AspNetCore Module V2\nEvent ID:      1034\nLevel:         Error\nDescription:\nUnknown hosting model.\n');
+    const debug = path.join(folder, 'stdout_20240101120000_1234.log');
+    writeFileSync(debug, "[aspnetcorev2.dll] Known dotnet.exe location: ''\n");
+    const { sources, entries } = await readOnce([events, debug]);
+    assert.deepEqual(sources.map((source) => source.kind).sort(), ['debug', 'events']);
+    assert.equal(entries.find((entry) => entry.source === 'events')?.eventId, 1034);
+  });
+
+  it('shows a last line without a line break at once on a one-shot read', async () => {
+    const file = path.join(folder, 'partial.log');
+    writeFileSync(file, "[aspnetcorev2.dll] Known dotnet.exe location: ''\n[aspnetcorev2_inprocess.dll] Failed HRESULT returned: 0x800700c1 at dllmain.cpp:1 ");
+    const { entries } = await readOnce([file]);
+    assert.deepEqual(
+      entries.map((entry) => entry.level),
+      ['INFO', 'ERROR'],
+    );
   });
 });

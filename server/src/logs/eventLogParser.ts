@@ -91,8 +91,11 @@ export class EventLogParser extends IncrementalEntryParser<Draft> {
         this.addXml(draft, line, done);
         return;
       }
-      this.startRecord(line, 'xml', done);
-      this.addXml(this.draft!, line, done);
+      // An event starts at its `<Event>`: what comes before it on the line (`<?xml ...?><Events>`) is no part of it.
+      const eventStart = Math.max(0, text.search(/<Event[\s>]/));
+      const start = eventStart === 0 ? line : { text: text.slice(eventStart), offset: line.offset + Buffer.byteLength(text.slice(0, eventStart)) };
+      this.startRecord(start, 'xml', done);
+      this.addXml(this.draft!, start, done);
       return;
     }
     if (TIME_LINE.test(trimmed)) {

@@ -7,7 +7,9 @@ import * as path from 'node:path';
 import { createEntryParser } from './createEntryParser';
 import type { SiteLogs } from './discovery';
 import { type StdoutLogFile, listStdoutLogs } from './stdoutFiles';
+import { detectLogFormat } from './detectLogFormat';
 import type { IncrementalEntryParser } from './entryParser';
+import { readLogSample } from './logSample';
 import { type Disposable, type TailResetReason, TailReader } from './tailReader';
 import type { LogEntry, LogLine, LogSource } from './types';
 import { parseStdoutLogName } from '../ancm/logNames';
@@ -31,10 +33,15 @@ export interface SiteLogFollowerOptions {
   readonly idleFlushMs?: number;
   /** How many of the newest stdout files are followed. Default 5. */
   readonly maxStdoutFiles?: number;
-  /** More files to follow (absolute paths); a name in ANCM's stdout pattern is read as stdout, others as a debug log. */
+  /** More files to follow (absolute paths); their kind is read from their content (detectLogFormat.ts). */
   readonly extraFiles?: readonly string[];
   /** Use file-system events as a hint to read sooner. Default true. */
   readonly watch?: boolean;
+  /**
+   * A one-shot read: a last line without a line break is an entry at once. While following, it waits a moment for its
+   * break, as the file may still grow. Default false.
+   */
+  readonly readToEnd?: boolean;
 }
 
 interface FollowedFile {
@@ -59,8 +66,9 @@ export class SiteLogFollower {
   private stopped = false;
   private readonly options: Required<Omit<SiteLogFollowerOptions, 'extraFiles'>> & { extraFiles: readonly string[] };
 
-  constructor(private readonly site: SiteLogs, options: SiteLogFollowerOptions = {}) {
-    this.options = { ...DEFAULTS, watch: true, extraFiles: [], ...options };
+  /** `site` undefined: only the extra files are followed (files handed over directly). */
+  constructor(private readonly site: SiteLogs | undefined, options: SiteLogFollowerOptions = {}) {
+    this.options = { ...DEFAULTS, watch: true, readToEnd: false, extraFiles: [], ...options };
   }
 
   onEntries(listener: Listener<[FollowedSource, LogEntry[]]>): Disposable {
@@ -89,13 +97,15 @@ export class SiteLogFollower {
   /** Starts following; resolves once the existing tail of every file has been delivered. */
   async start(): Promise<void> {
     const starting: Promise<void>[] = [];
-    if (this.site.debugLog) starting.push(this.follow(debugSource(this.site.debugLog)));
-    for (const extra of this.options.extraFiles) starting.push(this.follow(extraSource(extra)));
-    const stdoutFiles = await listStdoutLogs(this.site.stdoutFolder, this.site.stdoutPrefix);
-    for (const file of stdoutFiles.slice(-this.options.maxStdoutFiles)) starting.push(this.follow(stdoutSource(file)));
+    if (this.site?.debugLog) starting.push(this.follow(debugSource(this.site.debugLog)));
+    for (const extra of this.options.extraFiles) starting.push(extraSource(extra).then((source) => this.follow(source)));
+    if (this.site) {
+      const stdoutFiles = await listStdoutLogs(this.site.stdoutFolder, this.site.stdoutPrefix);
+      for (const file of stdoutFiles.slice(-this.options.maxStdoutFiles)) starting.push(this.follow(stdoutSource(file)));
+    }
     await Promise.all(starting);
     this.emitSources();
-    this.scheduleFolderCheck();
+    if (this.site) this.scheduleFolderCheck();
   }
 
   /** Releases entries still held back waiting for continuation lines (end of a one-shot read). */
@@ -110,7 +120,7 @@ export class SiteLogFollower {
     const lines = await file.reader.readEarlier(maxBytes);
     // The page ends where the delivered text began, so it parses on its own; an entry cut at the
     // page's start shows as a separate entry.
-    const parser = createEntryParser(file.source.kind, file.source.file);
+    const parser = parserFor(file.source);
     return { entries: [...parser.push(lines), ...parser.flush()], more: file.reader.hasEarlier };
   }
 
@@ -123,15 +133,20 @@ export class SiteLogFollower {
 
   private async follow(source: FollowedSource): Promise<void> {
     if (this.files.has(source.id)) return;
-    const reader = new TailReader(source.file, { pollIntervalMs: this.options.pollIntervalMs, initialTailBytes: this.options.initialTailBytes, watch: this.options.watch });
-    const file: FollowedFile = { source, reader, parser: createEntryParser(source.kind, source.file), idleTimer: undefined, subscriptions: [] };
+    const reader = new TailReader(source.file, {
+      pollIntervalMs: this.options.pollIntervalMs,
+      initialTailBytes: this.options.initialTailBytes,
+      watch: this.options.watch,
+      ...(this.options.readToEnd && { partialLineIdleMs: 0 }),
+    });
+    const file: FollowedFile = { source, reader, parser: parserFor(source), idleTimer: undefined, subscriptions: [] };
     this.files.set(source.id, file);
     file.subscriptions.push(
       reader.onLines((lines) => this.receive(file, lines)),
       reader.onReset(({ reason }) => {
         // What was held belongs to the old content; the new content starts a new parse.
         this.release(file);
-        file.parser = createEntryParser(source.kind, source.file);
+        file.parser = parserFor(source);
         for (const listener of this.resetListeners) listener(source, reason);
       }),
       reader.onError((error) => this.emitError(error)),
@@ -186,6 +201,7 @@ export class SiteLogFollower {
   }
 
   private async checkStdoutFolder(): Promise<void> {
+    if (!this.site) return;
     const newest = (await listStdoutLogs(this.site.stdoutFolder, this.site.stdoutPrefix)).slice(-this.options.maxStdoutFiles);
     if (this.stopped) return;
     const wanted = new Set(newest.map((file) => stdoutSource(file).id));
@@ -223,7 +239,18 @@ function stdoutSource(file: StdoutLogFile): FollowedSource {
   return { id: `stdout:${path.basename(file.path)}`, kind: 'stdout', file: file.path, label: `stdout ${when} · PID ${file.name.pid}`, startTime, pid: file.name.pid };
 }
 
-function extraSource(file: string): FollowedSource {
+/** A file handed over directly: its kind from its first bytes; a file that does not exist yet, by its name. */
+async function extraSource(file: string): Promise<FollowedSource> {
   const stdoutName = parseStdoutLogName(path.basename(file));
-  return { id: `extra:${file}`, kind: stdoutName ? 'stdout' : 'debug', file, label: path.basename(file), startTime: stdoutName?.startTime?.toISOString(), pid: stdoutName?.pid };
+  const sample = await readLogSample(file);
+  const kind = sample === undefined ? (stdoutName ? 'stdout' : 'debug') : detectLogFormat(sample);
+  return { id: `extra:${file}`, kind, file, label: path.basename(file), startTime: stdoutName?.startTime?.toISOString(), pid: stdoutName?.pid };
+}
+
+/** stdout entries carry the worker process and its start time from the file name. */
+function parserFor(source: FollowedSource): IncrementalEntryParser<unknown> {
+  return createEntryParser(source.kind, source.file, {
+    ...(source.pid !== undefined && { pid: source.pid }),
+    ...(source.startTime !== undefined && { processStart: source.startTime }),
+  });
 }

@@ -20,10 +20,15 @@
 //
 // Continuation: an indented line, a blank line, a line starting with `---`, the closing `}` of an indented JSON record, or
 // (after a logger's entry) a namespace-qualified exception header such as `System.InvalidOperationException: ...`
-// continues the current entry. Blank lines at the end of an entry are dropped.
+// continues the current entry. Inside an exception (a plain line naming `Some.Namespace.XException:`, or a stack flattened
+// onto one line), the exception's message lines (`Parameter name: ...`, hard-wrapped text) continue it until the first
+// `   at ` frame, and a hard-wrapped word (a line starting in lower case) continues it after. Two console entries glued onto
+// one line (`... as default key. dbug: Category[0]`, a pasting accident) are split. Blank lines at the end of an entry are
+// dropped. Lines may carry a wrapper (lineWrapper.ts), which is not part of the message.
 // Levels: trce/dbug -> TRACE, info -> INFO, warn -> WARNING, fail/crit -> ERROR, and the same for the other formats
-// (levelFrom 'logger'). Plain text gets a heuristic level (levelFrom 'heuristic'): failure words (exception, error, failed,
-// fatal, unable to, cannot, an HRESULT 0x8xxxxxxx) -> ERROR; `warning`, `could not` -> WARNING; otherwise INFO.
+// (levelFrom 'logger'). Plain text gets the level its words give once the entry is whole (textLevel.ts: ANCM's and the
+// host's failure messages, then failure and warning words; levelFrom 'heuristic').
+// Entries of a file named `stdout_<yyyyMMddHHmmss>_<pid>.log` carry that PID and start time.
 
 import { IncrementalEntryParser, parseAllLines } from './entryParser';
 import { type LineWrapper, NO_WRAPPER, readLineWrapper } from './lineWrapper';
