@@ -10,41 +10,16 @@
 
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatTailLatency, runTailLatencyBench } from './tailLatency';
+import { RARE_TEXT, writeDebugLog as writeLog } from './debugLogFile';
 import { percentile } from './stats';
 
 const GIB = 1024 * 1024 * 1024;
 const MIB = 1024 * 1024;
 const ROUNDS = 5;
-const RARE_TEXT = 'request 7f3a9c1e';
-
-/** Realistic ANCM debug-log lines: mostly request tracing, some errors and warnings, a rare marker. */
-function debugLogBlock(blockIndex: number): string {
-  const lines: string[] = [];
-  for (let i = 0; i < 4000; i++) {
-    const time = `2024-11-23T03:${String(40 + (i % 20)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')}Z`;
-    const prefix = `[${time}, PID: 16208]`;
-    if (i % 500 === 7) lines.push(`${prefix} [aspnetcorev2_inprocess.dll] Failed HRESULT returned: 0x8007023e at D:\\a\\_work\\1\\s\\src\\Servers\\IIS\\AspNetCoreModuleV2\\InProcessRequestHandler\\dllmain.cpp:131 `);
-    else if (i % 250 === 3) lines.push(`${prefix} [aspnetcorev2_inprocess.dll] Thread reading stdout/err hit timeout, forcibly closing thread.`);
-    else if (i % 3 === 0) lines.push(`${prefix} [aspnetcorev2_outofprocess.dll] FORWARDING_HANDLER::FORWARDING_HANDLER`);
-    else if (i % 3 === 1) lines.push(`${prefix} [aspnetcorev2_outofprocess.dll] Adding request. Total Request Count ${i}`);
-    else lines.push(`${prefix} [aspnetcorev2_outofprocess.dll] Removing Request ${i}`);
-    if (blockIndex % 7 === 3 && i === 1234) lines.push(`${prefix} [aspnetcorev2_inprocess.dll] Event Log: 'Application failed ${RARE_TEXT} with an error.' \r\nEnd Event Log Message.`);
-  }
-  return lines.join('\r\n') + '\r\n';
-}
-
-function writeLog(file: string, bytes: number): void {
-  const fd = openSync(file, 'w');
-  try {
-    for (let written = 0, block = 0; written < bytes; block++) written += writeSync(fd, debugLogBlock(block));
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 0.5);
