@@ -1,7 +1,7 @@
 // Runs `ancm` both ways: in process through main() with captured output (fast), and as the built
 // binary in a child process (exit codes, signals, real stdout).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -16,20 +16,27 @@ export interface CliRun {
   readonly stderr: string[];
 }
 
-export async function runInProcess(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** `untilStopped`: when a --follow run ends (default: as soon as it says it is following). */
+export async function runInProcess(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}, untilStopped?: () => Promise<void>): Promise<CliRun> {
   const stdout: string[] = [];
   const stderr: string[] = [];
+  let following = () => undefined as void;
+  const startedFollowing = new Promise<void>((resolve) => (following = resolve));
   const code = await main(argv, {
     cwd,
     env,
     color: false,
     version: 'test',
     out: (line) => stdout.push(...line.split('\n')),
-    error: (line) => stderr.push(line),
+    error: (line) => {
+      stderr.push(line);
+      if (line.endsWith('Ctrl+C to stop')) following();
+    },
     fail: (message) => {
       stderr.push(message);
       return 2;
     },
+    untilStopped: untilStopped ?? (() => startedFollowing),
   });
   return { code, stdout, stderr };
 }
@@ -48,4 +55,26 @@ export function copyFixtures(folder: string): string {
   const target = mkdtempSync(path.join(tmpdir(), 'ancm-cli-'));
   cpSync(path.join(FIXTURES, folder), target, { recursive: true });
   return target;
+}
+
+/** A child's output as it arrives; `waitFor` resolves once it matches, or fails after a timeout instead of hanging. */
+export function watchOutput(child: ChildProcess) {
+  const output = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const waitFor = (stream: 'stdout' | 'stderr', pattern: RegExp, timeoutMs = 20_000) =>
+    new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const timer = setInterval(() => {
+        if (pattern.test(output[stream])) {
+          clearInterval(timer);
+          resolve();
+        } else if (Date.now() - started > timeoutMs || child.exitCode !== null) {
+          clearInterval(timer);
+          reject(new Error(`no ${pattern} on ${stream}; it holds:\n${output[stream].slice(-2000)}\nstderr:\n${output.stderr}`));
+        }
+      }, 10);
+    });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { output, waitFor, exited };
 }

@@ -66,6 +66,45 @@ describe('searching a log\'s history', () => {
     });
   }
 
+  it('finds exactly the entries the entry filter accepts for text outside ASCII, in any letter case', async () => {
+    // Case variants whose UTF-8 bytes differ in more than ASCII case: accented Latin, Greek (with final
+    // sigma and the micro sign, whose capital is Greek), Cyrillic, dotted capital I, sharp s.
+    const words = ['ÉCHEC', 'Échec', 'échec', 'ΣΑΣ', 'σας', 'Σας', 'µs', 'ΜS', 'μs', 'ОШИБКА', 'Ошибка', 'ошибка', 'İSTANBUL', 'istanbul', 'ISTANBUL', 'STRASSE', 'straße', 'STRAßE', 'Ärger', 'äRGER'];
+    const logs: [LogSource, (word: string, index: number) => string][] = [
+      ['debug', (word, index) => `[2024-03-05T09:14:0${index % 10}.021Z, PID: 6312] [aspnetcorev2.dll] request ${index} ${word} done\r\n`],
+      ['stdout', (word, index) => `fail: Contoso.Orders[${index}]\n      Order ${index}: ${word} done at step ${index % 7}\n`],
+    ];
+    const needles = ['échec', 'ÉCHEC', 'Échec DONE', 'σας', 'ΣΑΣ', 'ς', 'µs', 'μS', 'ошибка', 'ОШИБКА', 'İstanbul', 'i̇stanbul', 'istanbul', 'straße', 'STRASSE', 'ä', 'Ä'];
+    for (const [kind, line] of logs) {
+      const file = path.join(folder, `non-ascii-${kind}.log`);
+      // Each word far from the others (more than the context parsed around an occurrence), so that every one must be found itself.
+      writeFileSync(file, Array.from({ length: 12_000 }, (_, index) => line(index % 150 === 75 ? words[(index / 150 | 0) % words.length] : 'plain', index)).join(''));
+      for (const text of needles) {
+        const expected = parseAllAndFilter(file, kind, { text });
+        // Only the dotted i followed by a combining dot (how 'İ' lowers) is in no entry.
+        assert.equal(expected.length > 0, text !== 'i̇stanbul', `${kind} "${text}" finds ${expected.length}`);
+        for (const parallelFromBytes of [Number.POSITIVE_INFINITY, 0]) {
+          const found = await search(file, { text, kind, chunkBytes: 4096, contextBytes: 2048, parallelFromBytes });
+          assert.deepEqual(found.map((entry) => [entry.offset, entry.text]), expected.map((entry) => [entry.offset, entry.text]), `${kind} "${text}" parallel from ${parallelFromBytes}`);
+        }
+      }
+    }
+  });
+
+  it('finds text that spans the lines of an entry in a file with CR LF line ends', async () => {
+    const file = path.join(folder, 'crlf-stdout.log');
+    writeFileSync(file, Array.from({ length: 500 }, (_, index) => `info: Contoso.Orders[0]\r\n      Order ${index} shipped.\r\n`).join(''));
+    const text = 'Orders[0]\n      ORDER 42 ';
+    const expected = parseAllAndFilter(file, 'stdout', { text });
+    assert.equal(expected.length, 1);
+    assert.deepEqual((await search(file, { kind: 'stdout', text, chunkBytes: 4096 })).map((entry) => entry.offset), expected.map((entry) => entry.offset));
+  });
+
+  it('finds nothing in a file that does not exist (yet)', async () => {
+    assert.deepEqual(await search(path.join(folder, 'not-written-yet.log'), { kind: 'debug', text: '0x8007' }), []);
+    assert.deepEqual(await search(path.join(folder, 'no-folder', 'aspnetcore-debug.log'), { kind: 'debug', level: 'ERROR' }), []);
+  });
+
   it('reads UTF-16 logs by parsing every line', async () => {
     const text = readFileSync(path.join(FIXTURES, 'aspnetcore-debug-modern.log'), 'utf8');
     const file = path.join(folder, 'utf16.log');

@@ -25,7 +25,10 @@ Options:
   --rule ID=SEVERITY         change a rule's severity (error, warning, information, hint) or turn it off; repeatable
   -h, --help                 show this help
 
-Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage or I/O error.`;
+Control characters in quoted web.config values are shown as escapes in text output (as in ancm logs --help).
+
+Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage or I/O error (also when the output cannot
+be written; a closed output, as with | head, does not change the exit code).`;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];

@@ -11,6 +11,12 @@ export interface CommandContext {
   error(line: string): void;
   /** Reports a usage or I/O problem and gives exit code 2. */
   fail(message: string): number;
+  /**
+   * Resolves when a command that runs until stopped (`ancm logs --follow`) should end: Ctrl+C, SIGTERM, or
+   * the reader of the output went away (`| head -1`). Called only by such a command: until then Ctrl+C
+   * keeps its default of ending the process at once.
+   */
+  untilStopped(): Promise<void>;
 }
 
 /** A problem with the command line itself: reported with the usage hint, exit code 2. */

@@ -11,6 +11,8 @@ import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
 import type { LogEntry } from '../logs/types';
 import { type CommandContext, UsageError } from './commandContext';
 import { formatEntryAsJson, formatEntryAsText, formatSourceHeader } from './formats/logEntryFormat';
+import { visibleText } from './formats/visibleText';
+import { describeFollowing, describeNoLogs, writesLogs } from './logsStatus';
 
 export const LOGS_USAGE = `Usage: ancm logs [site-folder|web.config] [options]
 
@@ -24,7 +26,16 @@ Options:
   --tail N                           entries to show from each file's history (default 1000)
   -f, --follow                       keep printing new entries until interrupted
   --format text|json                 json: one object a line (source, file, time, pid, level, text)
-  -h, --help                         show this help`;
+  -h, --help                         show this help
+
+With --follow it says on stderr what it follows and which files it waits for. When web.config turns on
+no log (stdoutLogEnabled is not "true" and there is no debug log) it says what to change, prints what
+old stdout files hold, and ends with 0 without following. A closed output (| head) ends it with 0.
+Text output shows control characters from a log as escapes: \\r and \\n for CR and LF, \\xHH for other
+C0, DEL and C1 controls (\\x1b), \\uHHHH for bidi controls (\\u202e). --format json keeps them exactly,
+as JSON escapes.
+
+Exit codes: 0 done (or stopped), 2 usage or I/O error.`;
 
 const HISTORY_PAGE_BYTES = 1024 * 1024;
 
@@ -94,12 +105,18 @@ export async function runLogs(args: readonly string[], context: CommandContext):
   } catch (error) {
     return context.fail(`${webConfig}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const follower = new SiteLogFollower(locateSiteLogs(webConfig, text, context.env), { watch: options.follow });
-  const history = new Map<string, LogEntry[]>();
-  let live = false;
+  const site = locateSiteLogs(webConfig, text, context.env);
+  if (!writesLogs(site)) for (const line of describeNoLogs(site)) context.error(line);
+  // Nothing would ever be written to follow: what old stdout files hold is printed, then it ends.
+  const follow = options.follow && writesLogs(site);
+  // Ctrl+C or a closed output while the history is printed ends the command there.
+  let stopped = false;
+  const stop = follow ? context.untilStopped().then(() => void (stopped = true)) : undefined;
+
+  const follower = new SiteLogFollower(site, { watch: follow });
   let lastSource: FollowedSource | undefined;
   const print = (source: FollowedSource, entry: LogEntry) => {
-    if (!options.filter(entry)) return;
+    if (stopped || !options.filter(entry)) return;
     if (options.json) {
       context.out(formatEntryAsJson(source, entry));
       return;
@@ -108,45 +125,54 @@ export async function runLogs(args: readonly string[], context: CommandContext):
     lastSource = source;
     context.out(formatEntryAsText(entry, context.color));
   };
+  // What the follower delivers while starting is the history. What it delivers while the history is
+  // printed (a log being written, a new stdout file) waits, in arrival order, and is printed right after:
+  // every entry comes out once, and none is lost between the history and following.
+  const delivered = new Map<string, LogEntry[]>();
+  let arrivedDuringHistory: [FollowedSource, LogEntry[]][] | undefined;
+  let live = false;
   follower.onEntries((source, entries) => {
     if (live) for (const entry of entries) print(source, entry);
-    else history.set(source.id, [...(history.get(source.id) ?? []), ...entries]);
+    else if (arrivedDuringHistory) arrivedDuringHistory.push([source, entries]);
+    else appendTo(delivered, source.id, entries);
   });
-  follower.onError((error) => context.error(`ancm: ${error.message}`));
+  follower.onError((error) => context.error(`ancm: ${visibleText(error.message)}`));
   await follower.start();
   follower.flush();
+  arrivedDuringHistory = [];
   // Oldest stdout file first, so the newest entries end up at the bottom of the terminal.
   for (const source of [...follower.sources].reverse()) {
-    const entries = await lastEntries(follower, source, history.get(source.id) ?? [], options);
-    for (const entry of entries) print(source, entry);
+    if (stopped) break;
+    for (const entry of await lastEntries(follower, source, delivered.get(source.id) ?? [], options)) print(source, entry);
   }
-  if (!options.follow) {
+  if (!follow) {
+    // A one-shot print shows the logs as they were when it started.
     await follower.stop();
     return 0;
   }
+  const status = await describeFollowing(site, follower.sources);
+  for (const [source, entries] of arrivedDuringHistory) for (const entry of entries) print(source, entry);
+  arrivedDuringHistory = undefined;
   live = true;
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  if (!stopped) for (const line of status) context.error(line);
+  await stop;
   await follower.stop();
   return 0;
 }
 
+function appendTo(lists: Map<string, LogEntry[]>, key: string, entries: readonly LogEntry[]): void {
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = []));
+  for (const entry of entries) list.push(entry);
+}
+
 /**
- * The last `tail` matching entries of a source. When the tail window has too few, a text filter searches
- * the whole file (fast: only the lines around each occurrence are parsed); otherwise history is paged back.
+ * The last `tail` matching entries of a source, ending with what the follower delivered at start. When
+ * those hold too few, a text filter searches the whole file; otherwise history is paged back.
  */
-async function lastEntries(follower: SiteLogFollower, source: FollowedSource, shown: LogEntry[], options: LogsOptions): Promise<LogEntry[]> {
-  let matching = shown.filter(options.filter);
-  if (matching.length < options.tail && options.search.text) {
-    const found: LogEntry[] = [];
-    for await (const batch of searchLogHistory(source.file, { ...options.search, kind: source.kind })) {
-      found.push(...batch);
-      if (found.length > 2 * options.tail) found.splice(0, found.length - options.tail);
-    }
-    return found.slice(Math.max(0, found.length - options.tail));
-  }
+async function lastEntries(follower: SiteLogFollower, source: FollowedSource, delivered: LogEntry[], options: LogsOptions): Promise<LogEntry[]> {
+  let matching = delivered.filter(options.filter);
+  if (matching.length < options.tail && options.search.text) return searchHistory(source, delivered, options);
   let more = true;
   while (matching.length < options.tail && more) {
     const page = await follower.readEarlier(source.id, HISTORY_PAGE_BYTES);
@@ -154,4 +180,24 @@ async function lastEntries(follower: SiteLogFollower, source: FollowedSource, sh
     matching = [...page.entries.filter(options.filter), ...matching];
   }
   return matching.slice(Math.max(0, matching.length - options.tail));
+}
+
+/**
+ * The whole file searched for the text (fast: only the lines around each occurrence are parsed), up to
+ * the last entry the follower delivered, which is taken as delivered: the file may have grown since the
+ * follower read it, and what it holds past that entry comes from the follower, once.
+ */
+async function searchHistory(source: FollowedSource, delivered: LogEntry[], options: LogsOptions): Promise<LogEntry[]> {
+  const last = delivered[delivered.length - 1];
+  if (!last) return [];
+  const found: LogEntry[] = [];
+  search: for await (const batch of searchLogHistory(source.file, { ...options.search, kind: source.kind })) {
+    for (const entry of batch) {
+      if (entry.offset >= last.offset) break search;
+      found.push(entry);
+    }
+    if (found.length > 2 * options.tail) found.splice(0, found.length - options.tail);
+  }
+  if (options.filter(last)) found.push(last);
+  return found.slice(Math.max(0, found.length - options.tail));
 }

@@ -45,16 +45,45 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
 }
 
 export function processContext(): CommandContext {
+  // A reader that goes away (`ancm logs | head -1`) ends the output, not the process with an EPIPE stack
+  // trace: the rest of the output is dropped, the command ends with its own exit status (a running --fix
+  // is not cut halfway), and a follow stops. Any other write error (a full disk) is reported, and the
+  // exit status is 2. Both arrive as 'error' events after the write, possibly after the command ended.
+  let stdoutOpen = true;
+  let stderrOpen = true;
+  let outputClosed: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => (outputClosed = resolve));
+  const writeError = (text: string) => {
+    if (stderrOpen) process.stderr.write(text);
+  };
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (!stdoutOpen) return;
+    stdoutOpen = false;
+    outputClosed();
+    if (error.code === 'EPIPE') return;
+    writeError(`ancm: cannot write the output (${error.code ?? error.message})\n`);
+    process.once('exit', () => (process.exitCode = 2));
+  });
+  // stderr has nowhere left to report its own failure.
+  process.stderr.on('error', () => (stderrOpen = false));
   return {
     cwd: process.cwd(),
     env: process.env,
     color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
     version: VERSION,
-    out: (line) => process.stdout.write(line + '\n'),
-    error: (line) => process.stderr.write(line + '\n'),
+    out(line) {
+      if (stdoutOpen) process.stdout.write(line + '\n');
+    },
+    error: (line) => writeError(line + '\n'),
     fail(message) {
-      process.stderr.write(`ancm: ${message}\n`);
+      writeError(`ancm: ${message}\n`);
       return 2;
     },
+    untilStopped: () =>
+      new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+        void closed.then(resolve);
+      }),
   };
 }

@@ -52,6 +52,14 @@ function textMatcher(text: string, regex: boolean): ((value: string) => boolean)
     return (value) => pattern.test(value);
   }
   // V8 searches a literal case-insensitively without allocating a lowered copy of each entry.
-  const literal = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  const literal = literalTextPattern(text);
   return (value) => literal.test(value);
+}
+
+/**
+ * The plain-text filter as a regular expression (`flags` must hold `i`): the history search runs this same
+ * one, so that both agree on which letters match in another case (the `i` flag without `u`).
+ */
+export function literalTextPattern(text: string, flags = 'i'): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);
 }

@@ -1,7 +1,8 @@
 // Level and text filtering over a log's whole history, fast enough for hundreds of megabytes: the file is
 // read in large line-aligned chunks and searched for the text as bytes; only the lines around each
 // occurrence are parsed into entries (with enough context that the entry holding it stays whole).
-// A level-only or regular-expression filter has no text to search for, so it parses every chunk.
+// A level-only or regular-expression filter has no text to search for, so it parses every chunk (as
+// does a text with a line break).
 // A large file is split in two at a line break and the second half is searched at the same time by a
 // worker thread that stays alive between searches (a fresh worker would run cold code and cost more than
 // it saves). Memory stays bounded by the chunk size whatever the file size.
@@ -10,7 +11,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createEntryParser } from './createEntryParser';
 import { searchInWorker } from './historySearchWorkerClient';
-import { type EntryFilterOptions, createEntryFilter } from './entryFilter';
+import { type EntryFilterOptions, createEntryFilter, literalTextPattern } from './entryFilter';
 import { DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines } from './fileWindow';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
 import type { LogEntry, LogLine, LogSource } from './types';
@@ -34,12 +35,20 @@ const READ_BYTES = 64 * 1024;
 /** Every entry of the file that passes the filter, in file order, in batches. */
 export async function* searchLogHistory(file: string, options: HistorySearchOptions): AsyncGenerator<LogEntry[]> {
   const keep = createEntryFilter(options);
-  const handle = await open(file, 'r');
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    // A log not written yet (or deleted since it was listed) holds no entries.
+    if (isMissing(error)) return;
+    throw error;
+  }
   try {
     const size = (await handle.stat()).size;
     const bom = await readByteOrderMark(handle, size);
     if (!bom) return;
-    if (options.regex || !options.text || bom.encoding !== 'utf8') {
+    // A line break in the text spans lines, which the file may end with CR LF where the entry has LF.
+    if (options.regex || !options.text || bom.encoding !== 'utf8' || /[\r\n]/.test(options.text)) {
       yield* scanAll(handle, size, bom, file, options, keep);
     } else if (size < (options.parallelFromBytes ?? DEFAULT_PARALLEL_FROM_BYTES) || availableParallelism() < 2) {
       yield* searchChunks(handle, size, bom, file, options, keep, occurrencesOf(options.text), bom.length, size);
@@ -261,12 +270,19 @@ function contextWindows(chunk: Buffer, chunkStart: number, positions: readonly n
 }
 
 /**
- * The byte positions of the text in a chunk of UTF-8, ignoring case like the entry filter: a text with
- * no letters is searched as bytes; any other text through a case-insensitive expression over a view of
- * the bytes as Latin-1 (one character per byte, so positions are byte positions; multi-byte characters
- * match as their bytes, which is what UTF-8 text would be in that view too).
+ * The byte positions of the text in a chunk of UTF-8 (line-aligned), ignoring case exactly as the entry
+ * filter does, so that the search finds every entry the filter accepts:
+ * - ASCII text with no letters: searched as bytes.
+ * - Other ASCII text: a case-insensitive expression over a view of the bytes as Latin-1 (one character
+ *   per byte, so positions are byte positions). The `i` flag never pairs an ASCII letter with a
+ *   character outside ASCII, so this finds exactly the filter's matches.
+ * - Text outside ASCII (`ÉCHEC` is `échec`, `ΣΑΣ` is `σας`, but not byte for byte): the chunk is decoded
+ *   and searched with the filter's own expression; each match is placed on its line by counting line
+ *   breaks, which decoding leaves one for one even around invalid bytes. This assumes what the parsers
+ *   do: an entry's text is its lines' text, or pieces of it.
  */
 function occurrencesOf(text: string): (chunk: Buffer) => number[] {
+  if (!/^[\x00-\x7f]*$/.test(text)) return decodedOccurrencesOf(text);
   const needle = Buffer.from(text, 'utf8');
   if (text.toLowerCase() === text.toUpperCase()) {
     return (chunk) => {
@@ -275,7 +291,7 @@ function occurrencesOf(text: string): (chunk: Buffer) => number[] {
       return positions;
     };
   }
-  const pattern = new RegExp(needle.toString('latin1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  const pattern = literalTextPattern(text, 'gi');
   return (chunk) => {
     const positions: number[] = [];
     const view = chunk.toString('latin1');
@@ -283,4 +299,31 @@ function occurrencesOf(text: string): (chunk: Buffer) => number[] {
     for (let match = pattern.exec(view); match; match = pattern.exec(view)) positions.push(match.index);
     return positions;
   };
+}
+
+function decodedOccurrencesOf(text: string): (chunk: Buffer) => number[] {
+  const pattern = literalTextPattern(text, 'gi');
+  return (chunk) => {
+    const positions: number[] = [];
+    const view = chunk.toString('utf8');
+    // The line the last match was on: where it starts in the text and in the bytes.
+    let lineChar = 0;
+    let lineByte = 0;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(view); match; match = pattern.exec(view)) {
+      for (let lineFeed = view.indexOf('\n', lineChar); lineFeed >= 0 && lineFeed < match.index; lineFeed = view.indexOf('\n', lineChar)) {
+        lineChar = lineFeed + 1;
+        lineByte = chunk.indexOf(0x0a, lineByte) + 1;
+      }
+      const lineFeedByte = chunk.indexOf(0x0a, lineByte);
+      const lastByteOfLine = (lineFeedByte < 0 ? chunk.length : lineFeedByte) - 1;
+      positions.push(Math.min(lineByte + Buffer.byteLength(view.slice(lineChar, match.index)), lastByteOfLine));
+    }
+    return positions;
+  };
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }

@@ -1,14 +1,18 @@
 // GitHub Actions workflow commands, so findings show inline on the pull request
-// (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`).
+// (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`). Each finding must stay one
+// command: `%`, CR and LF are percent-encoded as the runner expects (and `:` and `,` in properties), so
+// a web.config value cannot end the command and start its own (`::add-mask::`, `::error`); other control
+// characters are shown escaped (visibleText.ts). A line feed in a message stays a line break in the annotation.
 
 import * as path from 'node:path';
 import type { Severity } from '../../service/rules/types';
 import type { CheckedFile } from '../checkFiles';
+import { visibleText } from './visibleText';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
 function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleText(value, { lineBreaks: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(value: string): string {

@@ -2,7 +2,8 @@
 
 import type { CheckedFile } from '../checkFiles';
 import type { CheckTotals } from './textFormat';
+import { jsonWithoutRawControls } from './visibleText';
 
 export function formatJson(files: readonly CheckedFile[], totals: CheckTotals): string {
-  return JSON.stringify({ files: files.map(({ path, issues, fixed, fixSkipped }) => ({ path, issues, fixed, ...(fixSkipped !== undefined && { fixSkipped }) })), totals }, null, 2);
+  return jsonWithoutRawControls(JSON.stringify({ files: files.map(({ path, issues, fixed, fixSkipped }) => ({ path, issues, fixed, ...(fixSkipped !== undefined && { fixSkipped }) })), totals }, null, 2));
 }

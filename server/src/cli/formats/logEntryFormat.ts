@@ -1,9 +1,11 @@
 // How `ancm logs` prints an entry: text (level column, then the entry as written, coloured by level on
-// a terminal) or JSON (one object a line).
+// a terminal) or JSON (one object a line). Control characters from the log never reach the terminal raw
+// (visibleText.ts).
 
 import { styleText } from 'node:util';
 import type { FollowedSource } from '../../logs/siteLogFollower';
 import type { AncmLevel, LogEntry } from '../../logs/types';
+import { jsonWithoutRawControls, visibleText } from './visibleText';
 
 type Style = Parameters<typeof styleText>[0];
 const LEVEL_STYLE: Record<AncmLevel, Style> = { ERROR: 'red', WARNING: 'yellow', INFO: 'reset', TRACE: 'gray' };
@@ -11,17 +13,17 @@ const LEVEL_WIDTH = 'WARNING'.length;
 
 export function formatEntryAsText(entry: LogEntry, color: boolean): string {
   const level = entry.level.padEnd(LEVEL_WIDTH);
-  const body = entry.text.replace(/\n/g, `\n${' '.repeat(LEVEL_WIDTH + 1)}`);
+  const body = visibleText(entry.text, { lineBreaks: true }).replace(/\n/g, `\n${' '.repeat(LEVEL_WIDTH + 1)}`);
   return color ? `${styleText(LEVEL_STYLE[entry.level], level)} ${body}` : `${level} ${body}`;
 }
 
 export function formatSourceHeader(source: FollowedSource, color: boolean): string {
-  const header = `==> ${source.label}: ${source.file} <==`;
+  const header = `==> ${visibleText(source.label)}: ${visibleText(source.file)} <==`;
   return color ? styleText('bold', header) : header;
 }
 
 export function formatEntryAsJson(source: FollowedSource, entry: LogEntry): string {
-  return JSON.stringify({
+  return jsonWithoutRawControls(JSON.stringify({
     source: source.kind,
     file: source.file,
     time: entry.time ?? null,
@@ -30,5 +32,5 @@ export function formatEntryAsJson(source: FollowedSource, entry: LogEntry): stri
     levelFrom: entry.levelFrom,
     origin: entry.origin ?? null,
     text: entry.text,
-  });
+  }));
 }

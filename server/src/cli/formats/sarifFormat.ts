@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { ALL_RULES } from '../../service/rules/registry';
 import type { Severity } from '../../service/rules/types';
 import type { CheckedFile } from '../checkFiles';
+import { jsonWithoutRawControls } from './visibleText';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -48,5 +49,5 @@ export function formatSarif(files: readonly CheckedFile[], cwd: string, version:
       results,
     }],
   };
-  return JSON.stringify(log, null, 2);
+  return jsonWithoutRawControls(JSON.stringify(log, null, 2));
 }

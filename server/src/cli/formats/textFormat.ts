@@ -1,9 +1,12 @@
-// `file:line:col severity rule message`, one line a finding, coloured on a terminal, and a summary.
+// `file:line:col severity rule message`, one line a finding, coloured on a terminal, and a summary. A
+// message quotes web.config values: their control characters are shown escaped (visibleText.ts), so a
+// value can neither drive the terminal nor start a line of its own (a CI log reads `::` commands from lines).
 
 import * as path from 'node:path';
 import { styleText } from 'node:util';
 import type { Severity } from '../../service/rules/types';
 import type { CheckedFile } from '../checkFiles';
+import { visibleText } from './visibleText';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -11,11 +14,11 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
 
 export function formatFileAsText(file: CheckedFile, cwd: string, color: boolean): string[] {
   const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
-  const shown = path.relative(cwd, file.path) || file.path;
+  const shown = visibleText(path.relative(cwd, file.path) || file.path);
   const lines = file.issues.map((issue) =>
-    `${shown}:${issue.line}:${issue.column} ${paint(SEVERITY_STYLE[issue.severity], issue.severity)} ${paint('dim', issue.rule)} ${issue.message}`);
+    `${shown}:${issue.line}:${issue.column} ${paint(SEVERITY_STYLE[issue.severity], issue.severity)} ${paint('dim', issue.rule)} ${visibleText(issue.message)}`);
   if (file.fixed > 0) lines.push(`${shown}: fixed ${file.fixed} ${file.fixed === 1 ? 'problem' : 'problems'}`);
-  if (file.fixSkipped) lines.push(`${shown}: not fixed: ${file.fixSkipped}`);
+  if (file.fixSkipped) lines.push(`${shown}: not fixed: ${visibleText(file.fixSkipped)}`);
   return lines;
 }
 
