@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { publishedConfig } from '../unit/cursor';
-import { runInProcess, spawnBinary } from './cliKit';
+import { FIXTURES, runInProcess, spawnBinary } from './cliKit';
 
 const WEB_CONFIG = publishedConfig(`<aspNetCore processPath="dotnet" stdoutLogEnabled="true" stdoutLogFile=".\\logs\\stdout">
         <handlerSettings>
@@ -35,8 +36,11 @@ describe('ancm logs', () => {
     assert.equal(run.code, 0, run.stderr.join('\n'));
     const headers = run.stdout.filter((line) => line.startsWith('==> '));
     assert.deepEqual(headers.map((line) => line.split(':')[0]), ['==> ANCM debug log (aspnetcore-debug.log)', '==> stdout 2024-01-01 12']);
-    assert.ok(run.stdout.some((line) => line.startsWith('ERROR   [2024-03-05T09:14:05.519Z')));
-    assert.ok(run.stdout.some((line) => line.startsWith('TRACE   [2024-03-05T09:14:05.600Z')));
+    // The debug log's prefix becomes columns: time, process, dll, then the message.
+    assert.ok(run.stdout.includes('ERROR   2024-03-05T09:14:05.519Z  PID 6312  aspnetcorev2_inprocess.dll  Failed HRESULT returned: 0x8007023e at dllmain.cpp:131'));
+    assert.ok(run.stdout.some((line) => line.startsWith('TRACE   2024-03-05T09:14:05.600Z')));
+    // A console logger's entry shows its category and message, the PID from the file name.
+    assert.ok(run.stdout.includes('WARNING PID 1234  Contoso  Slow start.'), run.stdout.join('\n'));
   });
 
   it('filters by level (cumulative) and text, and writes JSON lines', async () => {
@@ -53,7 +57,9 @@ describe('ancm logs', () => {
   it('exits 2 with a clear message on unusable arguments or a missing site', async () => {
     const cases: [string[], RegExp][] = [
       [['logs', '--level', 'loud'], /--level must be/],
-      [['logs', path.join(site, 'missing')], /no such file or folder/],
+      [['logs', path.join(site, 'missing')], /missing: no such file/],
+      [['logs', site, path.join(site, 'aspnetcore-debug.log')], /one site folder or web\.config, or log files, not both/],
+      [['logs', '-', path.join(site, 'aspnetcore-debug.log')], /standard input \(-\) alone/],
       [['logs', path.join(site, 'logs')], /no web\.config in this folder/],
       [['logs', '--grep', '(', '--regex'], /Invalid regular expression/],
       [['logs', '--tail=-1'], /--tail takes a whole number/],
@@ -93,5 +99,77 @@ describe('ancm logs', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGINT');
     assert.equal(await exited, 0);
+  });
+});
+
+describe('ancm logs FILE... and -', () => {
+  const logs = path.join(FIXTURES, 'logs');
+  let folder: string;
+  before(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'ancm-log-files-'));
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  interface JsonEntry {
+    time: string | null;
+    pid: number | null;
+    level: string;
+    text: string;
+    message: string;
+    source: string;
+    file: string;
+    offset: number;
+    eventId: number | null;
+  }
+
+  function json(lines: string[]): JsonEntry[] {
+    return lines.filter(Boolean).map((line) => JSON.parse(line) as JsonEntry);
+  }
+
+  it('reads log files of any kind, told apart by their content, with the fields a script needs', async () => {
+    // An Event Log export named like a log, and a debug log named like anything.
+    const events = path.join(folder, 'server-events.log');
+    writeFileSync(events, readFileSync(path.join(logs, 'eventlog.xml')));
+    const debug = path.join(folder, 'ancm.txt');
+    writeFileSync(debug, readFileSync(path.join(logs, 'aspnetcore-debug-modern.log')));
+    const run = await runInProcess(['logs', events, debug, '--format', 'json', '--level', 'error'], folder);
+    assert.equal(run.code, 0, run.stderr.join('\n'));
+    const entries = json(run.stdout);
+    const event = entries.find((entry) => entry.source === 'events');
+    assert.deepEqual(
+      event && { time: event.time, pid: event.pid, eventId: event.eventId, file: event.file, offset: event.offset },
+      { time: '2025-11-03T05:10:02Z', pid: 8820, eventId: 1008, file: events, offset: readFileSync(events, 'latin1').indexOf('<Event>') },
+    );
+    assert.ok(entries.some((entry) => entry.source === 'debug' && entry.level === 'ERROR' && entry.file === debug));
+    assert.ok(entries.every((entry) => entry.level === 'ERROR'));
+  });
+
+  it('shows the last line of a file that ends without a line break', async () => {
+    const file = path.join(folder, 'pasted.log');
+    writeFileSync(file, "[aspnetcorev2.dll] Known dotnet.exe location: ''\n[aspnetcorev2.dll] Failed HRESULT returned: 0x800700c1 at handlerresolver.cpp:224 ");
+    const run = await runInProcess(['logs', file, '--level', 'error'], folder);
+    assert.deepEqual(run.stdout.slice(1), ['ERROR   aspnetcorev2.dll  Failed HRESULT returned: 0x800700c1 at handlerresolver.cpp:224 ']);
+  });
+
+  it('says which file is missing, prints the others, and exits 2', async () => {
+    const file = path.join(folder, 'present.log');
+    writeFileSync(file, 'Hosting environment: Production\n');
+    const run = await runInProcess(['logs', path.join(folder, 'absent.log'), file], folder);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr.join('\n'), /absent\.log: no such file/);
+    assert.ok(run.stdout.includes('INFO    Hosting environment: Production'));
+  });
+
+  it('reads standard input with -, its kind told by its content', () => {
+    const input = readFileSync(path.join(logs, 'events-short.txt'));
+    const result = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'ancm.js'), 'logs', '-', '--format', 'json'], { input, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(
+      json(result.stdout.split('\n')).map((entry) => [entry.source, entry.eventId, entry.file]),
+      [
+        ['events', 5117, '-'],
+        ['events', 1034, '-'],
+      ],
+    );
   });
 });

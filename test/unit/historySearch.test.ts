@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { DebugLogParser } from '../../server/src/logs/debugLogParser';
+import { createEntryParser } from '../../server/src/logs/createEntryParser';
+import { parseAllLines } from '../../server/src/logs/entryParser';
 import { type EntryFilterOptions, createEntryFilter } from '../../server/src/logs/entryFilter';
 import { searchLogHistory } from '../../server/src/logs/historySearch';
 import { LineDecoder } from '../../server/src/logs/lineDecoder';
-import { StdoutParser } from '../../server/src/logs/stdoutParser';
 import type { LogEntry, LogSource } from '../../server/src/logs/types';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'logs');
@@ -21,8 +21,7 @@ function parseAllAndFilter(file: string, kind: LogSource, filter: EntryFilterOpt
   const lines = decoder.push(bytes);
   const last = decoder.finish();
   if (last) lines.push(last);
-  const entries = kind === 'debug' ? DebugLogParser.parseAll(lines, { file }) : StdoutParser.parseAll(lines, { file });
-  return entries.filter(createEntryFilter(filter));
+  return parseAllLines(createEntryParser(kind, file), lines).filter(createEntryFilter(filter));
 }
 
 async function search(file: string, options: Parameters<typeof searchLogHistory>[1]): Promise<LogEntry[]> {
@@ -45,10 +44,14 @@ describe('searching a log\'s history', () => {
     ['aspnetcore-debug-legacy.log', 'debug'],
     ['stdout_20240101120000_1234.log', 'stdout'],
     ['stdout-serilog.log', 'stdout'],
+    ['stdout-json.log', 'stdout'],
+    ['aspnetcore-debug-wrapped.log', 'debug'],
+    ['events-viewer.txt', 'events'],
+    ['eventlog.xml', 'events'],
   ];
   const filters: EntryFilterOptions[] = [
     { text: 'marker' }, { text: 'MARKER-42' }, { text: '0x8007' }, { text: 'exception', level: 'ERROR' }, { text: 'é' },
-    { level: 'WARNING' }, { text: 'fail.*conn', regex: true }, { text: 'no such text anywhere' },
+    { level: 'WARNING' }, { level: 'ERROR' }, { level: 'ERROR', text: 'fail.*conn', regex: true }, { text: 'fail.*conn', regex: true }, { text: 'no such text anywhere' },
   ];
 
   for (const [fixture, kind] of cases) {

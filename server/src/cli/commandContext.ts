@@ -17,6 +17,8 @@ export interface CommandContext {
    * keeps its default of ending the process at once.
    */
   untilStopped(): Promise<void>;
+  /** Standard input, for `ancm logs -`; absent where there is none to read (an empty input). */
+  readonly stdin?: AsyncIterable<Buffer | string>;
 }
 
 /** A problem with the command line itself: reported with the usage hint, exit code 2. */

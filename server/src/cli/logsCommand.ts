@@ -1,23 +1,30 @@
-// `ancm logs [site-folder|web.config]`: prints a site's stdout and ANCM debug log entries, filtered by
-// level and text, and follows new ones with --follow. The same engine feeds the VS Code panel.
+// `ancm logs [site-folder|web.config | FILE... | -]`: prints a site's stdout and ANCM debug log entries, or those of
+// log files handed over directly (their kind told by content), filtered by level and text, and follows new ones with
+// --follow. The same engine feeds the VS Code panel.
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { locateSiteLogs } from '../logs/discovery';
+import { type SiteLogs, locateSiteLogs } from '../logs/discovery';
 import { type EntryFilterOptions, type EntryPredicate, FilterSyntaxError, createEntryFilter, parseLevel } from '../logs/entryFilter';
-import { searchLogHistory } from '../logs/historySearch';
+import { hasCandidates, searchLogHistory } from '../logs/historySearch';
 import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
 import type { LogEntry } from '../logs/types';
 import { type CommandContext, UsageError } from './commandContext';
 import { formatEntryAsJson, formatEntryAsText, formatSourceHeader } from './formats/logEntryFormat';
 import { visibleText } from './formats/visibleText';
 import { describeFollowing, describeNoLogs, writesLogs } from './logsStatus';
+import { readStdinLog } from './stdinLogs';
 
 export const LOGS_USAGE = `Usage: ancm logs [site-folder|web.config] [options]
+       ancm logs FILE... [options]
+       ancm logs - [options]
 
 Prints the entries of a site's stdout logs (the newest files) and its ANCM debug log, found from its
 web.config (stdoutLogFile, the debugFile and debugLevel handler settings). Missing files are waited for.
+Given log files (or - for standard input), reads those instead, whatever their names: ANCM debug logs,
+app stdout logs (console, JSON, Serilog, NLog output) and Windows Event Log records (Event Viewer text,
+event XML such as App Service's eventlog.xml), each recognised by its content.
 
 Options:
   --level error|warning|info|trace   show this level and more severe ones (default trace: everything)
@@ -25,7 +32,8 @@ Options:
   --regex                            read --grep as a regular expression (RE2 syntax, linear time)
   --tail N                           entries to show from each file's history (default 1000)
   -f, --follow                       keep printing new entries until interrupted
-  --format text|json                 json: one object a line (source, file, time, pid, level, text)
+  --format text|json                 json: one object a line (time, pid, level, text, message, source,
+                                     file, offset, eventId, ...)
   -h, --help                         show this help
 
 With --follow it says on stderr what it follows and which files it waits for. When web.config turns on
@@ -35,12 +43,15 @@ Text output shows control characters from a log as escapes: \\r and \\n for CR a
 C0, DEL and C1 controls (\\x1b), \\uHHHH for bidi controls (\\u202e). --format json keeps them exactly,
 as JSON escapes.
 
-Exit codes: 0 done (or stopped), 2 usage or I/O error.`;
+Exit codes: 0 done (or stopped), 2 usage or I/O error (a log file that does not exist, without --follow).`;
 
 const HISTORY_PAGE_BYTES = 1024 * 1024;
 
+/** What to read: a site (its folder or web.config), log files handed over directly, or standard input. */
+type LogsTarget = { readonly site: string } | { readonly files: readonly string[] } | 'stdin';
+
 interface LogsOptions {
-  readonly site: string;
+  readonly target: LogsTarget;
   readonly filter: EntryPredicate;
   /** The filter as options, for searching a whole file's history. */
   readonly search: EntryFilterOptions;
@@ -49,7 +60,7 @@ interface LogsOptions {
   readonly json: boolean;
 }
 
-function parseLogsArguments(args: readonly string[], cwd: string): LogsOptions | 'help' {
+async function parseLogsArguments(args: readonly string[], cwd: string): Promise<LogsOptions | 'help'> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -64,7 +75,6 @@ function parseLogsArguments(args: readonly string[], cwd: string): LogsOptions |
     },
   });
   if (values.help) return 'help';
-  if (positionals.length > 1) throw new UsageError('give at most one site folder or web.config');
   const level = parseLevel(values.level);
   if (!level) throw new UsageError(`--level must be error, warning, info or trace (got "${values.level}")`);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json (got "${values.format}")`);
@@ -78,7 +88,24 @@ function parseLogsArguments(args: readonly string[], cwd: string): LogsOptions |
     if (error instanceof FilterSyntaxError) throw new UsageError(error.message);
     throw error;
   }
-  return { site: path.resolve(cwd, positionals[0] ?? '.'), filter, search, tail, follow: values.follow, json: values.format === 'json' };
+  return { target: await targetOf(positionals, cwd), filter, search, tail, follow: values.follow, json: values.format === 'json' };
+}
+
+const WEB_CONFIG_NAME = /^web(?:\..+)?\.config$/i;
+
+/** A folder or a web.config is a site; anything else names log files; `-` is standard input. */
+async function targetOf(positionals: readonly string[], cwd: string): Promise<LogsTarget> {
+  if (positionals.length === 0) return { site: cwd };
+  if (positionals.includes('-')) {
+    if (positionals.length > 1) throw new UsageError('read standard input (-) alone, not with files');
+    return 'stdin';
+  }
+  const paths = positionals.map((positional) => path.resolve(cwd, positional));
+  const isSite = async (candidate: string) => WEB_CONFIG_NAME.test(path.basename(candidate)) || (await stat(candidate).catch(() => undefined))?.isDirectory() === true;
+  const sites = await Promise.all(paths.map(isSite));
+  if (!sites.some(Boolean)) return { files: paths };
+  if (paths.length > 1) throw new UsageError('give one site folder or web.config, or log files, not both');
+  return { site: paths[0] };
 }
 
 /** The web.config of a site folder (any letter case), or the file itself. */
@@ -93,27 +120,12 @@ async function findWebConfig(site: string): Promise<string> {
 }
 
 export async function runLogs(args: readonly string[], context: CommandContext): Promise<number> {
-  const options = parseLogsArguments(args, context.cwd);
+  const options = await parseLogsArguments(args, context.cwd);
   if (options === 'help') {
     context.out(LOGS_USAGE);
     return 0;
   }
-  const webConfig = await findWebConfig(options.site);
-  let text: string;
-  try {
-    text = await readFile(webConfig, 'utf8');
-  } catch (error) {
-    return context.fail(`${webConfig}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  const site = locateSiteLogs(webConfig, text, context.env);
-  if (!writesLogs(site)) for (const line of describeNoLogs(site)) context.error(line);
-  // Nothing would ever be written to follow: what old stdout files hold is printed, then it ends.
-  const follow = options.follow && writesLogs(site);
-  // Ctrl+C or a closed output while the history is printed ends the command there.
   let stopped = false;
-  const stop = follow ? context.untilStopped().then(() => void (stopped = true)) : undefined;
-
-  const follower = new SiteLogFollower(site, { watch: follow });
   let lastSource: FollowedSource | undefined;
   const print = (source: FollowedSource, entry: LogEntry) => {
     if (stopped || !options.filter(entry)) return;
@@ -121,10 +133,43 @@ export async function runLogs(args: readonly string[], context: CommandContext):
       context.out(formatEntryAsJson(source, entry));
       return;
     }
-    if (source !== lastSource) context.out(formatSourceHeader(source, context.color));
+    if (source.id !== lastSource?.id) context.out(formatSourceHeader(source, context.color));
     lastSource = source;
     context.out(formatEntryAsText(entry, context.color));
   };
+  const target = options.target;
+  if (target === 'stdin') {
+    await readStdinLog(context.stdin ?? [], options, print);
+    return 0;
+  }
+  let site: SiteLogs | undefined;
+  let follow = options.follow;
+  let missingFiles = 0;
+  if ('site' in target) {
+    const webConfig = await findWebConfig(target.site);
+    let text: string;
+    try {
+      text = await readFile(webConfig, 'utf8');
+    } catch (error) {
+      return context.fail(`${webConfig}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    site = locateSiteLogs(webConfig, text, context.env);
+    if (!writesLogs(site)) for (const line of describeNoLogs(site)) context.error(line);
+    // Nothing would ever be written to follow: what old stdout files hold is printed, then it ends.
+    follow = options.follow && writesLogs(site);
+  } else {
+    for (const file of target.files) {
+      const info = await stat(file).catch(() => undefined);
+      if (!info && !follow) {
+        context.error(`ancm: ${visibleText(file)}: no such file`);
+        missingFiles++;
+      } else if (info?.isDirectory()) throw new UsageError(`${file} is a folder: give a site folder alone`);
+    }
+  }
+  // Ctrl+C or a closed output while the history is printed ends the command there.
+  const stop = follow ? context.untilStopped().then(() => void (stopped = true)) : undefined;
+
+  const follower = new SiteLogFollower(site, { watch: follow, readToEnd: !follow, ...('files' in target && { extraFiles: target.files }) });
   // What the follower delivers while starting is the history. What it delivers while the history is
   // printed (a log being written, a new stdout file) waits, in arrival order, and is printed right after:
   // every entry comes out once, and none is lost between the history and following.
@@ -148,7 +193,7 @@ export async function runLogs(args: readonly string[], context: CommandContext):
   if (!follow) {
     // A one-shot print shows the logs as they were when it started.
     await follower.stop();
-    return 0;
+    return missingFiles > 0 ? 2 : 0;
   }
   const status = await describeFollowing(site, follower.sources);
   for (const [source, entries] of arrivedDuringHistory) for (const entry of entries) print(source, entry);
@@ -168,11 +213,12 @@ function appendTo(lists: Map<string, LogEntry[]>, key: string, entries: readonly
 
 /**
  * The last `tail` matching entries of a source, ending with what the follower delivered at start. When
- * those hold too few, a text filter searches the whole file; otherwise history is paged back.
+ * those hold too few, a filter that gives something to look for (a text, errors or warnings) searches the
+ * whole file; otherwise history is paged back.
  */
 async function lastEntries(follower: SiteLogFollower, source: FollowedSource, delivered: LogEntry[], options: LogsOptions): Promise<LogEntry[]> {
   let matching = delivered.filter(options.filter);
-  if (matching.length < options.tail && options.search.text) return searchHistory(source, delivered, options);
+  if (matching.length < options.tail && hasCandidates(options.search)) return searchHistory(source, delivered, options);
   let more = true;
   while (matching.length < options.tail && more) {
     const page = await follower.readEarlier(source.id, HISTORY_PAGE_BYTES);
@@ -191,7 +237,8 @@ async function searchHistory(source: FollowedSource, delivered: LogEntry[], opti
   const last = delivered[delivered.length - 1];
   if (!last) return [];
   const found: LogEntry[] = [];
-  search: for await (const batch of searchLogHistory(source.file, { ...options.search, kind: source.kind })) {
+  const parser = { ...(source.pid !== undefined && { pid: source.pid }), ...(source.startTime !== undefined && { processStart: source.startTime }) };
+  search: for await (const batch of searchLogHistory(source.file, { ...options.search, kind: source.kind, parser })) {
     for (const entry of batch) {
       if (entry.offset >= last.offset) break search;
       found.push(entry);

@@ -30,20 +30,21 @@ export function describeNoLogs(site: SiteLogs): string[] {
   ];
 }
 
-/** Said once the history is printed and following begins: what is followed, what is awaited. */
-export async function describeFollowing(site: SiteLogs, sources: readonly FollowedSource[]): Promise<string[]> {
+/** Said once the history is printed and following begins: what is followed, what is awaited (`site` undefined: files handed over directly). */
+export async function describeFollowing(site: SiteLogs | undefined, sources: readonly FollowedSource[]): Promise<string[]> {
   const lines: string[] = [];
   let following = 0;
   for (const source of sources) {
     if (await exists(source.file)) following++;
     else if (source.id === 'debug') lines.push(`ancm: waiting for ${visibleText(source.file)} (not there yet; ANCM creates it, and its folder, when the app starts)`);
+    else lines.push(`ancm: waiting for ${visibleText(source.file)} (not there yet)`);
   }
   const stdoutFiles = sources.some((source) => source.id.startsWith('stdout:'));
-  if (!stdoutFiles && site.stdoutEnabled) {
+  if (site && !stdoutFiles && site.stdoutEnabled) {
     const why = (await exists(site.stdoutFolder)) ? 'the folder exists, no worker has started yet' : 'no folder yet; ANCM creates it when a worker starts';
     lines.push(`ancm: waiting for ${stdoutPattern(site)} (${why})`);
   }
-  if (!site.stdoutEnabled) lines.push(`ancm: stdout logging is off, so the app's console output is not logged: ${TURN_ON_STDOUT} to log it`);
+  if (site && !site.stdoutEnabled) lines.push(`ancm: stdout logging is off, so the app's console output is not logged: ${TURN_ON_STDOUT} to log it`);
   lines.push(following === 0 ? 'ancm: nothing to follow yet; Ctrl+C to stop' : `ancm: following ${following} ${following === 1 ? 'file' : 'files'}; Ctrl+C to stop`);
   return lines;
 }

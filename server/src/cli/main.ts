@@ -71,6 +71,7 @@ export function processContext(): CommandContext {
     env: process.env,
     color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
     version: VERSION,
+    stdin: process.stdin,
     out(line) {
       if (stdoutOpen) process.stdout.write(line + '\n');
     },

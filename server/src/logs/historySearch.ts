@@ -1,23 +1,27 @@
 // Level and text filtering over a log's whole history, fast enough for hundreds of megabytes: the file is
 // read in large line-aligned chunks and searched for the text as bytes; only the lines around each
 // occurrence are parsed into entries (with enough context that the entry holding it stays whole).
-// A level-only or regular-expression filter has no text to search for, so it parses every chunk (as
-// does a text with a line break).
+// A filter for errors or warnings without such a text looks for the words such an entry must hold instead
+// (levelCandidates.ts). Other filters (a regular expression, INFO or TRACE, a text with a line break) have
+// nothing to look for, so every chunk is parsed.
 // A large file is split in two at a line break and the second half is searched at the same time by a
 // worker thread that stays alive between searches (a fresh worker would run cold code and cost more than
 // it saves). Memory stays bounded by the chunk size whatever the file size.
 
 import { type FileHandle, open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { createEntryParser } from './createEntryParser';
+import { type EntryParserOptions, createEntryParser } from './createEntryParser';
 import { searchInWorker } from './historySearchWorkerClient';
 import { type EntryFilterOptions, createEntryFilter, literalTextPattern } from './entryFilter';
 import { DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines } from './fileWindow';
+import { levelCandidatePattern } from './levelCandidates';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
 import type { LogEntry, LogLine, LogSource } from './types';
 
 export interface HistorySearchOptions extends EntryFilterOptions {
   readonly kind: LogSource;
+  /** stdout files: the worker process and its start time, for every entry. */
+  readonly parser?: EntryParserOptions;
   /** Bytes searched at a time (default 4 MiB). */
   readonly chunkBytes?: number;
   /** Bytes first parsed before and after an occurrence; more is read while the entry is not whole (default 4 KiB). */
@@ -47,28 +51,46 @@ export async function* searchLogHistory(file: string, options: HistorySearchOpti
     const size = (await handle.stat()).size;
     const bom = await readByteOrderMark(handle, size);
     if (!bom) return;
-    // A line break in the text spans lines, which the file may end with CR LF where the entry has LF.
-    if (options.regex || !options.text || bom.encoding !== 'utf8' || /[\r\n]/.test(options.text)) {
+    const occurrences = bom.encoding === 'utf8' ? candidatesOf(options) : undefined;
+    if (!occurrences) {
       yield* scanAll(handle, size, bom, file, options, keep);
     } else if (size < (options.parallelFromBytes ?? DEFAULT_PARALLEL_FROM_BYTES) || availableParallelism() < 2) {
-      yield* searchChunks(handle, size, bom, file, options, keep, occurrencesOf(options.text), bom.length, size);
+      yield* searchChunks(handle, size, bom, file, options, keep, occurrences, bom.length, size);
     } else {
-      yield* searchInTwoHalves(handle, size, bom, file, options, keep, options.text);
+      yield* searchInTwoHalves(handle, size, bom, file, options, keep, occurrences);
     }
   } finally {
     await handle.close();
   }
 }
 
-/** Searches [start, end) of a UTF-8 file for a plain text: what the worker thread runs on its half. */
-export async function searchTextInRange(file: string, options: HistorySearchOptions & { text: string }, start: number, end: number): Promise<LogEntry[][]> {
+/**
+ * What to look for in the raw bytes: the text of a plain text filter, else the words an error or warning must hold;
+ * undefined when the filter gives nothing to look for. A line break in the text spans lines, which the file may end with
+ * CR LF where the entry has LF, so such a text is matched on parsed entries.
+ */
+function candidatesOf(options: EntryFilterOptions): ((chunk: Buffer) => number[]) | undefined {
+  if (options.text && !options.regex) return /[\r\n]/.test(options.text) ? undefined : occurrencesOf(options.text);
+  const levelPattern = options.level && levelCandidatePattern(options.level);
+  return levelPattern ? matchesOf(levelPattern) : undefined;
+}
+
+/** Whether a search with these options looks for something in the raw bytes rather than parsing everything. */
+export function hasCandidates(options: EntryFilterOptions): boolean {
+  return candidatesOf(options) !== undefined;
+}
+
+/** Searches [start, end) of a UTF-8 file: what the worker thread runs on its half. */
+export async function searchRange(file: string, options: HistorySearchOptions, start: number, end: number): Promise<LogEntry[][]> {
   const handle = await open(file, 'r');
   try {
     const size = (await handle.stat()).size;
     const bom = await readByteOrderMark(handle, size);
     if (!bom) return [];
     const batches: LogEntry[][] = [];
-    for await (const batch of searchChunks(handle, size, bom, file, options, createEntryFilter(options), occurrencesOf(options.text), Math.max(start, bom.length), Math.min(end, size))) batches.push(batch);
+    const occurrences = candidatesOf(options);
+    if (!occurrences) throw new Error('searchRange: the filter gives nothing to look for');
+    for await (const batch of searchChunks(handle, size, bom, file, options, createEntryFilter(options), occurrences, Math.max(start, bom.length), Math.min(end, size))) batches.push(batch);
     return batches;
   } finally {
     await handle.close();
@@ -80,13 +102,13 @@ export async function searchTextInRange(file: string, options: HistorySearchOpti
  * half is done so that everything comes out in file order. An entry holding occurrences in both halves is
  * found twice and reported once.
  */
-async function* searchInTwoHalves(handle: FileHandle, size: number, bom: ByteOrderMark, file: string, options: HistorySearchOptions, keep: (entry: LogEntry) => boolean, text: string): AsyncGenerator<LogEntry[]> {
+async function* searchInTwoHalves(handle: FileHandle, size: number, bom: ByteOrderMark, file: string, options: HistorySearchOptions, keep: (entry: LogEntry) => boolean, occurrences: (chunk: Buffer) => number[]): AsyncGenerator<LogEntry[]> {
   const middle = await lineStartAfter(handle, bom.length + Math.floor((size - bom.length) / 2), size);
-  const secondHalf = searchInWorker(file, { ...options, text }, middle, size);
+  const secondHalf = searchInWorker(file, options, middle, size);
   // A failure is seen when the second half is awaited; until then it must not count as unhandled.
   secondHalf.catch(() => undefined);
   let lastEmitted = -1;
-  for await (const batch of searchChunks(handle, size, bom, file, options, keep, occurrencesOf(text), bom.length, middle)) {
+  for await (const batch of searchChunks(handle, size, bom, file, options, keep, occurrences, bom.length, middle)) {
     lastEmitted = batch[batch.length - 1].offset;
     yield batch;
   }
@@ -113,7 +135,7 @@ async function lineStartAfter(handle: FileHandle, position: number, size: number
 /** Parses every line: for filters with no plain text to look for, and for UTF-16 files. */
 async function* scanAll(handle: FileHandle, size: number, bom: ByteOrderMark, file: string, options: HistorySearchOptions, keep: (entry: LogEntry) => boolean): AsyncGenerator<LogEntry[]> {
   const decoder = new LineDecoder(bom.encoding, bom.length, DEFAULT_MAX_LINE_BYTES);
-  const parser = createEntryParser(options.kind, file);
+  const parser = createEntryParser(options.kind, file, options.parser);
   const buffer = Buffer.allocUnsafe(options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   for (let position = bom.length; position < size; ) {
     const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - position), position);
@@ -158,7 +180,7 @@ async function* searchChunks(
     log.chunk = chunk;
     log.chunkStart = chunkStart;
     for (const [windowStart, windowEnd] of contextWindows(chunk, chunkStart, occurrences(chunk), contextBytes, size)) {
-      const matched = (await wholeEntriesAround(log, bom.length, file, options.kind, windowStart, windowEnd, contextBytes)).filter((entry) => entry.offset > lastEmitted && keep(entry));
+      const matched = (await wholeEntriesAround(log, bom.length, file, options, windowStart, windowEnd, contextBytes)).filter((entry) => entry.offset > lastEmitted && keep(entry));
       if (matched.length > 0) {
         lastEmitted = matched[matched.length - 1].offset;
         yield matched;
@@ -224,10 +246,10 @@ class ChunkedLog {
  * reading starts further back (four times as far each time) until it does not, or the file's start or the
  * limit is reached.
  */
-async function wholeEntriesAround(log: ChunkedLog, bomLength: number, file: string, kind: LogSource, windowStart: number, windowEnd: number, contextBytes: number): Promise<LogEntry[]> {
+async function wholeEntriesAround(log: ChunkedLog, bomLength: number, file: string, options: HistorySearchOptions, windowStart: number, windowEnd: number, contextBytes: number): Promise<LogEntry[]> {
   for (let before = contextBytes; ; before *= 4) {
     const start = windowStart <= bomLength ? bomLength : await log.lineStartBefore(windowStart, before);
-    const entries = await entriesStartingBefore(log, file, kind, start, windowEnd, contextBytes);
+    const entries = await entriesStartingBefore(log, file, options, start, windowEnd, contextBytes);
     const holdsOccurrence = entries.length === 1 || (entries.length > 1 && entries[1].offset > windowStart);
     const mayBeCut = start > bomLength && holdsOccurrence && entries[0].offset === start && before < MAX_ENTRY_TAIL_BYTES;
     if (!mayBeCut) return entries;
@@ -238,8 +260,8 @@ async function wholeEntriesAround(log: ChunkedLog, bomLength: number, file: stri
  * The whole entries that start in [start, end): lines are read from `start` (a line start) and then
  * further, a context at a time, until an entry starts at or after `end`, which closes every entry before it.
  */
-async function entriesStartingBefore(log: ChunkedLog, file: string, kind: LogSource, start: number, end: number, contextBytes: number): Promise<LogEntry[]> {
-  const parser = createEntryParser(kind, file);
+async function entriesStartingBefore(log: ChunkedLog, file: string, options: HistorySearchOptions, start: number, end: number, contextBytes: number): Promise<LogEntry[]> {
+  const parser = createEntryParser(options.kind, file, options.parser);
   const entries: LogEntry[] = [];
   let readTo = start;
   while (readTo < log.size && readTo - end < MAX_ENTRY_TAIL_BYTES) {
@@ -291,7 +313,15 @@ function occurrencesOf(text: string): (chunk: Buffer) => number[] {
       return positions;
     };
   }
-  const pattern = literalTextPattern(text, 'gi');
+  return matchesOf(literalTextPattern(text, 'gi'));
+}
+
+/**
+ * The byte positions where a global expression matches a chunk seen as Latin-1 (one character per byte, so positions are
+ * byte positions). Case-insensitive ASCII words match UTF-8 text exactly this way: the `i` flag never pairs an ASCII
+ * letter with a character outside ASCII.
+ */
+function matchesOf(pattern: RegExp): (chunk: Buffer) => number[] {
   return (chunk) => {
     const positions: number[] = [];
     const view = chunk.toString('latin1');

@@ -10,7 +10,7 @@ import type { LogEntry } from './types';
 export interface WorkerRequest {
   readonly id: number;
   readonly file: string;
-  readonly options: HistorySearchOptions & { text: string };
+  readonly options: HistorySearchOptions;
   readonly start: number;
   readonly end: number;
 }
@@ -50,7 +50,7 @@ function theWorker(): Worker {
 }
 
 /** The entries the worker finds in [start, end) of the file. */
-export function searchInWorker(file: string, options: HistorySearchOptions & { text: string }, start: number, end: number): Promise<LogEntry[][]> {
+export function searchInWorker(file: string, options: HistorySearchOptions, start: number, end: number): Promise<LogEntry[][]> {
   const id = nextId++;
   const target = theWorker();
   target.ref();

@@ -1,5 +1,5 @@
-// How `ancm logs` prints an entry: text (level column, then the entry as written, coloured by level on
-// a terminal) or JSON (one object a line). Control characters from the log never reach the terminal raw
+// How `ancm logs` prints an entry: text (level, time, process and origin columns, then the message, coloured by level
+// on a terminal) or JSON (one object a line, the entry as written included). Control characters from the log never reach the terminal raw
 // (visibleText.ts).
 
 import { styleText } from 'node:util';
@@ -13,8 +13,19 @@ const LEVEL_WIDTH = 'WARNING'.length;
 
 export function formatEntryAsText(entry: LogEntry, color: boolean): string {
   const level = entry.level.padEnd(LEVEL_WIDTH);
-  const body = visibleText(entry.text, { lineBreaks: true }).replace(/\n/g, `\n${' '.repeat(LEVEL_WIDTH + 1)}`);
+  const body = visibleText(readableEntry(entry), { lineBreaks: true }).replace(/\n/g, `\n${' '.repeat(LEVEL_WIDTH + 1)}`);
   return color ? `${styleText(LEVEL_STYLE[entry.level], level)} ${body}` : `${level} ${body}`;
+}
+
+/**
+ * An entry as a log viewer shows it, whatever its format: time, process, where it comes from (the ANCM dll, the logger
+ * category, the Event Log source and event id), then the message without the format's prefix or a CI wrapper.
+ */
+function readableEntry(entry: LogEntry): string {
+  const from = entry.origin === undefined ? undefined : entry.eventId === undefined ? entry.origin : `${entry.origin} (${entry.eventId})`;
+  const columns = [entry.time, entry.pid === undefined ? undefined : `PID ${entry.pid}`, from].filter((column) => column !== undefined);
+  const message = entry.message || entry.text;
+  return columns.length > 0 ? `${columns.join('  ')}  ${message}` : message;
 }
 
 export function formatSourceHeader(source: FollowedSource, color: boolean): string {
@@ -23,14 +34,20 @@ export function formatSourceHeader(source: FollowedSource, color: boolean): stri
 }
 
 export function formatEntryAsJson(source: FollowedSource, entry: LogEntry): string {
-  return jsonWithoutRawControls(JSON.stringify({
-    source: source.kind,
-    file: source.file,
-    time: entry.time ?? null,
-    pid: entry.pid ?? null,
-    level: entry.level,
-    levelFrom: entry.levelFrom,
-    origin: entry.origin ?? null,
-    text: entry.text,
-  }));
+  return jsonWithoutRawControls(
+    JSON.stringify({
+      time: entry.time ?? null,
+      pid: entry.pid ?? null,
+      level: entry.level,
+      levelFrom: entry.levelFrom,
+      source: source.kind,
+      file: source.file,
+      offset: entry.offset,
+      eventId: entry.eventId ?? null,
+      origin: entry.origin ?? null,
+      processStart: entry.processStart ?? null,
+      message: entry.message,
+      text: entry.text,
+    }),
+  );
 }
