@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { levelCandidatePattern } from '../server/src/logs/levelCandidates';
+import { levelCandidatePatterns } from '../server/src/logs/levelCandidates';
 import { RARE_TEXT, writeDebugLog } from './debugLogFile';
 import { percentile } from './stats';
 
@@ -78,7 +78,7 @@ function main(): void {
     const history = path.join(folder, 'history.log');
     process.stdout.write('... writing 200 MB of history\n');
     writeDebugLog(history, 200 * MIB);
-    const candidates = levelCandidatePattern('ERROR')!.source;
+    const candidates = levelCandidatePatterns('ERROR')!.map((pattern) => pattern.source).join('|');
     const grepLevel: number[] = [];
     const levelRuns: Run[] = [];
     const grepText: number[] = [];

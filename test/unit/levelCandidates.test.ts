@@ -10,7 +10,7 @@ import { createEntryParser } from '../../server/src/logs/createEntryParser';
 import { detectLogFormat } from '../../server/src/logs/detectLogFormat';
 import { parseAllLines } from '../../server/src/logs/entryParser';
 import { levelShows } from '../../server/src/logs/entryFilter';
-import { levelCandidatePattern } from '../../server/src/logs/levelCandidates';
+import { levelCandidatePatterns } from '../../server/src/logs/levelCandidates';
 import type { AncmLevel, LogEntry } from '../../server/src/logs/types';
 import { LOG_FIXTURES, linesOf } from './logs/logLines';
 
@@ -28,9 +28,10 @@ function entriesOf(file: string): LogEntry[] {
 }
 
 function holdsCandidate(threshold: AncmLevel, text: string): boolean {
-  const pattern = levelCandidatePattern(threshold)!;
-  pattern.lastIndex = 0;
-  return pattern.test(text);
+  return levelCandidatePatterns(threshold)!.some((pattern) => {
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  });
 }
 
 describe('level filter candidates', () => {
@@ -56,8 +57,8 @@ describe('level filter candidates', () => {
   }
 
   it('filter nothing at INFO and TRACE, where nearly every entry shows', () => {
-    assert.equal(levelCandidatePattern('INFO'), undefined);
-    assert.equal(levelCandidatePattern('TRACE'), undefined);
+    assert.equal(levelCandidatePatterns('INFO'), undefined);
+    assert.equal(levelCandidatePatterns('TRACE'), undefined);
   });
 
   it('pass over the ordinary lines of a busy log', () => {

@@ -14,7 +14,7 @@ import { type EntryParserOptions, createEntryParser } from './createEntryParser'
 import { searchInWorker } from './historySearchWorkerClient';
 import { type EntryFilterOptions, createEntryFilter, literalTextPattern } from './entryFilter';
 import { DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines } from './fileWindow';
-import { levelCandidatePattern } from './levelCandidates';
+import { levelCandidatePatterns } from './levelCandidates';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
 import type { LogEntry, LogLine, LogSource } from './types';
 
@@ -71,8 +71,8 @@ export async function* searchLogHistory(file: string, options: HistorySearchOpti
  */
 function candidatesOf(options: EntryFilterOptions): ((chunk: Buffer) => number[]) | undefined {
   if (options.text && !options.regex) return /[\r\n]/.test(options.text) ? undefined : occurrencesOf(options.text);
-  const levelPattern = options.level && levelCandidatePattern(options.level);
-  return levelPattern ? matchesOf(levelPattern) : undefined;
+  const levelPatterns = options.level && levelCandidatePatterns(options.level);
+  return levelPatterns ? matchesOf(levelPatterns, LEVEL_CANDIDATE_BYTES) : undefined;
 }
 
 /** Whether a search with these options looks for something in the raw bytes rather than parsing everything. */
@@ -313,22 +313,40 @@ function occurrencesOf(text: string): (chunk: Buffer) => number[] {
       return positions;
     };
   }
-  return matchesOf(literalTextPattern(text, 'gi'));
+  return matchesOf([literalTextPattern(text, 'gi')], needle.length);
 }
 
+/** Bytes seen as one string at a time: small enough for V8's young generation, so no chunk-sized string piles up. */
+const VIEW_BYTES = 64 * 1024;
+/** How far a level candidate may reach (levelCandidates.ts patterns are bounded well below this). */
+const LEVEL_CANDIDATE_BYTES = 1024;
+
 /**
- * The byte positions where a global expression matches a chunk seen as Latin-1 (one character per byte, so positions are
- * byte positions). Case-insensitive ASCII words match UTF-8 text exactly this way: the `i` flag never pairs an ASCII
- * letter with a character outside ASCII.
+ * The byte positions where any of the global expressions matches a chunk seen as Latin-1 (one character per byte, so
+ * positions are byte positions), in order. Case-insensitive ASCII words match UTF-8 text exactly this way: the `i` flag
+ * never pairs an ASCII letter with a character outside ASCII.
  */
-function matchesOf(pattern: RegExp): (chunk: Buffer) => number[] {
+function matchesOf(patterns: readonly RegExp[], longestMatch: number): (chunk: Buffer) => number[] {
   return (chunk) => {
     const positions: number[] = [];
-    const view = chunk.toString('latin1');
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(view); match; match = pattern.exec(view)) positions.push(match.index);
+    for (let viewStart = 0; viewStart < chunk.length; viewStart += VIEW_BYTES) {
+      // Each view reaches as far as a match starting in it can: the next view starts where this one's matches end.
+      const view = chunk.toString('latin1', viewStart, Math.min(chunk.length, viewStart + VIEW_BYTES + longestMatch));
+      const first = positions.length;
+      for (const pattern of patterns) {
+        pattern.lastIndex = 0;
+        // A match starting in the overlap is the next view's.
+        for (let match = pattern.exec(view); match && match.index < VIEW_BYTES; match = pattern.exec(view)) positions.push(viewStart + match.index);
+      }
+      if (patterns.length > 1 && positions.length - first > 1) sortFrom(positions, first);
+    }
     return positions;
   };
+}
+
+function sortFrom(values: number[], from: number): void {
+  const sorted = values.slice(from).sort((a, b) => a - b);
+  for (let index = 0; index < sorted.length; index++) values[from + index] = sorted[index];
 }
 
 function decodedOccurrencesOf(text: string): (chunk: Buffer) => number[] {
