@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { StdoutParser } from '../../server/src/logs/stdoutParser';
 import type { AncmLevel, LogEntry, LogLine } from '../../server/src/logs/types';
-import { LOG_FIXTURES as FIXTURES, logFixture as fixture, parseInBatches } from './logs/logLines';
+import { LOG_FIXTURES as FIXTURES, logFixture as fixture, linesOf, parseInBatches } from './logs/logLines';
 import { randomSource as random } from '../seededRandom';
 
 
@@ -92,6 +92,58 @@ describe('stdout parser: .NET 6+ chunk prefix', () => {
     assert.equal(lines.length, 5);
     assert.equal(lines[2], " ---> System.ArgumentException: Keyword not supported: 'server name'.");
     assert.equal(lines[4], '   at Contoso.Program.Main(String[] args) in C:\\src\\Contoso\\Program.cs:line 19');
+  });
+});
+
+describe('stdout parser: exceptions as .NET writes them', () => {
+  function parseText(text: string): LogEntry[] {
+    return StdoutParser.parseAll(linesOf(text), { file: 'stdout.log' });
+  }
+
+  it("keeps an exception's message lines with it, and the next plain line apart", () => {
+    const entries = parseText(
+      [
+        'Application startup exception: System.ArgumentNullException: Value cannot be null.',
+        'Parameter name: connectionString',
+        '   at Contoso.Startup.ConfigureServices(IServiceCollection services)',
+        '--- End of stack trace from previous location where exception was thrown ---',
+        'plain line',
+      ].join('\n'),
+    );
+    assert.deepEqual(summary(entries, 400), [
+      ['ERROR', 'heuristic', undefined, 'Application startup exception: System.ArgumentNullException: Value cannot be null.\nParameter name: connectionString\n   at Contoso.Startup.ConfigureServices(IServiceCollection services)\n--- End of stack trace from previous location where exception was thrown ---'],
+      ['INFO', 'heuristic', undefined, 'plain line'],
+    ]);
+  });
+
+  it("ends a logger's exception at its last frame", () => {
+    const entries = parseText(['fail: Contoso.Orders[7]', '      Order failed.', 'System.InvalidOperationException: Sequence contains no elements', '   at Contoso.Orders.Latest()', 'plain line'].join('\n'));
+    assert.deepEqual(
+      entries.map((entry) => [entry.level, entry.message.split('\n').length]),
+      [
+        ['ERROR', 3],
+        ['INFO', 1],
+      ],
+    );
+  });
+
+  it('joins a word cut by a hard wrap, even in a stack flattened onto one line', () => {
+    const entries = parseText('System.Exception: boom at Contoso.Web.Startup.Configure(Mic\nrosoft.AspNetCore.Builder.IApplicationBuilder app)\nHosting environment: Production');
+    assert.equal(entries.length, 2);
+    assert.match(entries[0].message, /\(Mic\nrosoft\.AspNetCore/);
+  });
+
+  it('splits two console entries glued onto one line', () => {
+    const text = 'dbug: Contoso.Keys[13]\n      Considering key as default key. dbug: Contoso.Activator[0]\n      Forwarded activator type request.';
+    const entries = parseText(text);
+    assert.deepEqual(
+      entries.map((entry) => [entry.origin, entry.message]),
+      [
+        ['Contoso.Keys', 'Considering key as default key.'],
+        ['Contoso.Activator', 'Forwarded activator type request.'],
+      ],
+    );
+    assert.equal(entries[1].offset, Buffer.byteLength(text.slice(0, text.indexOf('dbug: Contoso.Activator'))));
   });
 });
 

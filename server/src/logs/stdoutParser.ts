@@ -22,7 +22,7 @@
 // (after a logger's entry) a namespace-qualified exception header such as `System.InvalidOperationException: ...`
 // continues the current entry. Inside an exception (a plain line naming `Some.Namespace.XException:`, or a stack flattened
 // onto one line), the exception's message lines (`Parameter name: ...`, hard-wrapped text) continue it until the first
-// `   at ` frame, and a hard-wrapped word (a line starting in lower case) continues it after. Two console entries glued onto
+// `   at ` frame, and a hard-wrapped word (a line starting in lower case after one ending in a letter) continues it after. Two console entries glued onto
 // one line (`... as default key. dbug: Category[0]`, a pasting accident) are split. Blank lines at the end of an entry are
 // dropped. Lines may carry a wrapper (lineWrapper.ts), which is not part of the message.
 // Levels: trce/dbug -> TRACE, info -> INFO, warn -> WARNING, fail/crit -> ERROR, and the same for the other formats
@@ -356,7 +356,7 @@ export class StdoutParser extends IncrementalEntryParser<Draft> {
   /**
    * Whether a line continues the entry: an indented line, a blank line, a `---` separator, the closing `}` of an indented
    * JSON record, an exception header after a logger's entry; and inside an exception, its message lines (`Parameter name:`,
-   * hard-wrapped text) until the stack starts, and a hard-wrapped word (a line starting in lower case) after it.
+   * hard-wrapped text) until the stack starts, and a word cut by a hard wrap after it.
    */
   private continues(draft: Draft, body: string): boolean {
     const first = body.charCodeAt(0);
@@ -368,7 +368,7 @@ export class StdoutParser extends IncrementalEntryParser<Draft> {
     // A logger writes the exception after its message, starting with the exception type at column 0.
     if (draft.kind !== 'plain' && first >= 65 && first <= 122 && EXCEPTION_HEADER.test(body)) return true;
     if (draft.exception === 'none') return false;
-    if (first >= 97 && first <= 122 && !MEL_HEADER.test(body)) return true;
+    if (first >= 97 && first <= 122 && endsInLetter(lastBody(draft)) && !MEL_HEADER.test(body)) return true;
     if (draft.exception !== 'message') return false;
     this.head.read(body);
     return this.head.kind === 'plain' && !LIFETIME_MESSAGE.test(body);
@@ -403,6 +403,17 @@ export class StdoutParser extends IncrementalEntryParser<Draft> {
       ...(processStart !== undefined && { processStart }),
     };
   }
+}
+
+/** The line the entry ends with so far, without its wrapper. */
+function lastBody(draft: Draft): string {
+  return draft.moreBodies && draft.moreBodies.length > 0 ? draft.moreBodies[draft.moreBodies.length - 1] : draft.body;
+}
+
+/** A line cut in the middle of a word (a hard wrap) ends in a letter; a frame ends in `)` or a line number. */
+function endsInLetter(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1) | 0x20;
+  return last >= 97 && last <= 122;
 }
 
 /** Where a console-formatter header glued to the end of a message line starts (`... key. dbug: Category[0]`), or -1. */
