@@ -218,7 +218,7 @@ async function takeScreenshot(url, executablePath, file, startWriter) {
     }
     await row.click();
     const panel = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await panel.locator('.list-message', { hasText: /No entries yet|do not exist yet/ }).waitFor({ timeout: 120_000 });
+    await panel.locator('.list-message', { hasText: /No entries yet|Waiting for/ }).waitFor({ timeout: 120_000 });
     startWriter();
     // Wait for a failed request (an error entry with its stack trace) and a few requests after it.
     await panel.locator('.list .row.level-error').first().waitFor({ timeout: 120_000 });

@@ -6,7 +6,7 @@ import type { AncmLevel, LogSource } from './logs/types';
 
 /** A log file the server follows for a session. */
 export interface LogSourceInfo {
-  /** Stable within a session: `debug`, or `stdout:<file name>`. */
+  /** Stable within a session: `debug`, `stdout:<file name>`, `extra:<path>`, or `older:<file name>` (an older stdout file opened on request). */
   readonly id: string;
   readonly kind: LogSource;
   /** Absolute path of the file (it may not exist yet). */
@@ -24,6 +24,7 @@ export interface LogSourceInfo {
 export interface LogEntryMessage {
   readonly sourceId: string;
   readonly time?: string;
+  /** The process that wrote it: from the line (debug log), else the stdout file's worker process. */
   readonly pid?: number;
   readonly level: AncmLevel;
   readonly levelFrom: 'logger' | 'catalog' | 'heuristic';
@@ -47,11 +48,40 @@ export interface OpenLogsParams {
   readonly extraFiles?: readonly string[];
 }
 
+/**
+ * What web.config says about the site's logs, and what is on disk: the panel's empty and waiting states
+ * say what is true from it ("stdout logging is off", "waiting for logs/stdout_*.log").
+ */
+export interface SiteLogsStatus {
+  readonly stdoutEnabled: boolean;
+  /** The stdout files ANCM writes, as the user knows them: `logs/stdout_*.log` (relative to the site root when inside it). */
+  readonly stdoutPattern: string;
+  /** The stdout folder, in the same form (`logs`). */
+  readonly stdoutFolder: string;
+  readonly stdoutFolderExists: boolean;
+  /** The debug log, in the same form, when web.config asks ANCM to write one. */
+  readonly debugLog?: string;
+}
+
+/** A stdout file of the site that is not followed (older than the newest ones): listed, and opened on request. */
+export interface OlderStdoutFile {
+  /** The file name (no folder): what the panel asks for, checked against the folder's listing. */
+  readonly fileName: string;
+  /** Like a source's label: `stdout 2024-01-02 03:04:05 UTC · PID 1234`. */
+  readonly label: string;
+  readonly startTime?: string;
+  readonly pid: number;
+  readonly size: number;
+}
+
 export interface OpenLogsResult {
   readonly sessionId: string;
   readonly sources: readonly LogSourceInfo[];
   /** The debugLevel of the web.config, when set: the panel starts at its level. */
   readonly debugLevel?: string;
+  readonly site: SiteLogsStatus;
+  /** Newest first. */
+  readonly olderStdoutFiles: readonly OlderStdoutFile[];
 }
 
 /** Client → server request: start following a site's logs. */
@@ -75,6 +105,24 @@ export interface EarlierLogsResult {
   readonly more: boolean;
 }
 
+/**
+ * Client → server request: the entries of an older stdout file (its last part, like a followed file; earlier
+ * pages through EARLIER_LOGS_REQUEST with the source's id). The file is not followed: it no longer grows.
+ */
+export const OPEN_OLDER_STDOUT_REQUEST = 'ancm/logs/openOlderStdout';
+export interface OpenOlderStdoutParams {
+  readonly sessionId: string;
+  /** One of the session's `olderStdoutFiles`. */
+  readonly fileName: string;
+  readonly maxBytes: number;
+}
+export interface OpenOlderStdoutResult {
+  readonly source: LogSourceInfo;
+  readonly entries: readonly LogEntryMessage[];
+  /** False when the whole file was read. */
+  readonly more: boolean;
+}
+
 /** Server → client notification: new entries, in file order per source. */
 export const LOG_ENTRIES_NOTIFICATION = 'ancm/logs/entries';
 export interface LogEntriesParams {
@@ -87,6 +135,9 @@ export const LOG_SOURCES_NOTIFICATION = 'ancm/logs/sources';
 export interface LogSourcesParams {
   readonly sessionId: string;
   readonly sources: readonly LogSourceInfo[];
+  /** Read again with the sources: a worker's first start creates the folder and a file. */
+  readonly site: SiteLogsStatus;
+  readonly olderStdoutFiles: readonly OlderStdoutFile[];
 }
 
 /** Server → client notification: a file was truncated, replaced, deleted or (re)created. */

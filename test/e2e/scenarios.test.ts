@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -167,48 +167,48 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 7 
       await wb.openFile('web.config');
       await wb.runCommand('ANCM: Show Logs');
       const panel = wb.logsPanel();
-      // An entry shows its first line (the console logger's `level: Category[event]`) until it is expanded.
+      // A row shows the entry's message; its level and category are columns, not text.
       const row = (text: string) => panel.locator('.list .row', { hasText: text });
-      await wb.expect(row('info: Microsoft.Hosting.Lifetime[14]').first());
+      await wb.expect(row('Now listening on: http://127.0.0.1:19342').first());
       await row('Initializing logs for').first().waitFor();
 
       // New entries appear as they are written.
       await first.write({ stdout: 'warn: E2e.Warning1[7]\n      Login failed for user jdoe: password expired.' });
       await first.write({ stdout: 'fail: E2e.Error1[1]\n      An unhandled exception has occurred while executing the request.\n      System.InvalidOperationException: Sequence contains no elements' });
       await first.write({ stdout: 'info: E2e.Info1[1]\n      Request starting HTTP/1.1 GET http://contoso.example/orders/42' });
-      await row('E2e.Info1').first().waitFor();
-      await row('E2e.Error1').first().waitFor();
-      await row('E2e.Warning1').first().waitFor();
+      await row('Request starting HTTP/1.1 GET').first().waitFor();
+      await row('An unhandled exception has occurred').first().waitFor();
+      await row('Login failed for user jdoe').first().waitFor();
       await screenshot(wb.page, '06-logs-panel');
 
       // Errors only: the info and warning entries go, the error stays, and the panel counts what it hides.
       const level = panel.getByLabel('Level: shows this level and the more severe ones');
       await level.selectOption('ERROR');
-      await row('E2e.Info1').waitFor({ state: 'detached' });
-      await row('E2e.Warning1').waitFor({ state: 'detached' });
-      await row('E2e.Error1').first().waitFor();
+      await row('Request starting HTTP/1.1 GET').waitFor({ state: 'detached' });
+      await row('Login failed for user jdoe').waitFor({ state: 'detached' });
+      await row('An unhandled exception has occurred').first().waitFor();
       await panel.locator('.hidden-count', { hasText: /\d+ hidden/ }).waitFor();
       // Entries below the level stay hidden as they arrive; new errors show.
       await first.write({ stdout: 'info: E2e.Info2[2]\n      Request finished HTTP/1.1 GET http://contoso.example/orders/42 - 200' });
       await first.write({ stdout: 'fail: E2e.Error2[3]\n      Payment gateway timed out after 30 s.' });
-      await row('E2e.Error2').first().waitFor();
-      assert.equal(await row('E2e.Info2').count(), 0, 'an info entry shows while the level is Error');
+      await row('Payment gateway timed out').first().waitFor();
+      assert.equal(await row('Request finished HTTP/1.1').count(), 0, 'an info entry shows while the level is Error');
       await screenshot(wb.page, '06-logs-errors-only');
       await level.selectOption('TRACE');
-      await row('E2e.Info2').first().waitFor();
+      await row('Request finished HTTP/1.1').first().waitFor();
 
       // A new worker process writes a new stdout file (named with its pid): the panel follows it and offers it as a source.
       const second = await LogWriter.start(folder);
       try {
         await second.write({ stdout: 'info: E2e.SecondWorker[0]\n      Application started. Press Ctrl+C to shut down.' });
-        await row('E2e.SecondWorker').first().waitFor();
+        await row('Application started. Press Ctrl+C').first().waitFor();
         const sources = panel.getByLabel('Log source');
         const newFile = sources.locator('option', { hasText: String(second.pid) });
         await newFile.waitFor({ state: 'attached' });
         await sources.selectOption((await newFile.getAttribute('value')) ?? '');
         // Only the new file's entries now.
-        await row('E2e.Error2').waitFor({ state: 'detached' });
-        await row('E2e.SecondWorker').first().waitFor();
+        await row('Payment gateway timed out').waitFor({ state: 'detached' });
+        await row('Application started. Press Ctrl+C').first().waitFor();
 
         // Markup the app printed (a search term from a request) is text: no element is made from it, no script runs.
         const hostile = 'Search for <img src=x onerror=alert(document.domain)> returned 0 results';
@@ -226,6 +226,154 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 7 
       await first.stop();
     }
   });
+
+  scenario(
+    '6b. the ANCM Logs panel reads as a log viewer: columns, the MEL message in a collapsed row, filter matches marked (also in hidden lines), Ctrl+F, the entry menu',
+    // The app's source is in the workspace, at another path than the build machine's in the stack trace.
+    { 'web.config': { text: LOGGING_WEB_CONFIG }, 'src/Contoso.Web/Payments/Gateway.cs': { text: Array.from({ length: 80 }, (_, line) => `// Gateway.cs line ${line + 1}`).join('\n') } },
+    async (wb, folder) => {
+      const writer = await LogWriter.start(folder);
+      try {
+        await writer.write({ debug: "Loading request handler:  'C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App\\8.0.11\\aspnetcorev2_inprocess.dll'" });
+        await writer.write({ stdout: 'info: Microsoft.Hosting.Lifetime[0]\n      Application started. Press Ctrl+C to shut down.' });
+        await writer.write({ stdout: 'warn: Contoso.Payments.Gateway[7]\n      Payment gateway timeout for order 42; retrying. Status: https://status.contoso.example/gateway' });
+        await writer.write({
+          stdout: [
+            'fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]',
+            '      An unhandled exception has occurred while executing the request.',
+            '      System.TimeoutException: The gateway did not answer (timeout 30 s).',
+            '         at Contoso.Payments.Gateway.Charge(Order order) in C:\\src\\Contoso.Web\\Payments\\Gateway.cs:line 57',
+            '         at Contoso.Web.Controllers.OrdersController.Submit() in C:\\src\\Contoso.Web\\Controllers\\OrdersController.cs:line 22',
+          ].join('\n'),
+        });
+        await wb.openFile('web.config');
+        await wb.runCommand('ANCM: Show Logs');
+        const panel = wb.logsPanel();
+        const row = (text: string) => panel.locator('.list .row', { hasText: text }).first();
+
+        // The MEL entry's row: its message, not `info: Microsoft.Hosting.Lifetime[0]`; level, source (the worker's
+        // process id) and category are columns.
+        const started = row('Application started. Press Ctrl+C to shut down.');
+        await wb.expect(started);
+        assert.equal((await started.locator('.text').innerText()).trim(), 'Application started. Press Ctrl+C to shut down.');
+        assert.equal(await panel.locator('.list .row', { hasText: 'info: Microsoft.Hosting.Lifetime' }).count(), 0);
+        assert.equal((await started.locator('.level').innerText()).trim(), 'INFO');
+        assert.equal((await started.locator('.source').innerText()).trim(), `stdout ${writer.pid}`);
+        assert.equal((await started.locator('.origin').innerText()).trim(), 'Lifetime');
+        // The debug log's `[time, PID: n] [module]` prefix is columns too: local time, `debug <pid>`, the module.
+        const handler = row('Loading request handler');
+        assert.match((await handler.locator('.time').innerText()).trim(), /^(\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d{3}$/);
+        assert.equal((await handler.locator('.source').innerText()).trim(), `debug ${writer.pid}`);
+        assert.equal((await handler.locator('.origin').innerText()).trim(), 'aspnetcorev2');
+        assert.doesNotMatch(await handler.locator('.text').innerText(), /PID:|\[aspnetcorev2\.dll\]/);
+
+        // Ctrl+F in the list goes to the filter; the matches are marked, and a collapsed entry says where its are.
+        await started.click();
+        await wb.page.keyboard.press('Control+F');
+        const filter = panel.getByLabel('Filter text (case-insensitive)');
+        await wb.expect(filter.and(panel.locator(':focus')));
+        await wb.page.keyboard.type('timeout');
+        const visibleMatch = row('Payment gateway timeout for order 42');
+        await visibleMatch.locator('mark', { hasText: /^timeout$/ }).waitFor();
+        const hiddenMatch = row('An unhandled exception has occurred while executing the request.');
+        await hiddenMatch.locator('.match-hint', { hasText: 'match in 1 hidden line' }).waitFor();
+        assert.equal(await hiddenMatch.locator('.text mark').count(), 0, 'no match on its visible line');
+        assert.equal((await hiddenMatch.locator('.more').innerText()).trim(), '+3 lines');
+        await row('Application started').waitFor({ state: 'detached' });
+        await screenshot(wb.page, '06b-logs-viewer-highlight');
+
+        // Expanded, the entry shows every line, the matches marked and the source locations as links.
+        await hiddenMatch.locator('.twistie').click();
+        await panel.locator('.list .row.continuation mark', { hasText: /^Timeout$/ }).waitFor();
+        const frame = panel.locator('.list .row.continuation .link', { hasText: 'Gateway.cs:line 57' });
+        await frame.waitFor();
+        await screenshot(wb.page, '06b-logs-viewer-expanded');
+        // A click on the stack frame opens the workspace's file at that line.
+        await frame.click();
+        await wb.page.locator('.tab.active', { hasText: 'Gateway.cs' }).waitFor();
+        await wb.statusBarItem(/Ln 57, Col 1/).waitFor();
+        // A URL goes through VS Code, which asks first: Cancel, and nothing opens.
+        await panel.locator('.list .row .link', { hasText: 'https://status.contoso.example/gateway' }).click();
+        const confirm = wb.page.locator('.monaco-dialog-box', { hasText: 'status.contoso.example' });
+        await confirm.waitFor();
+        await confirm.getByRole('button', { name: 'Cancel' }).click();
+        await confirm.waitFor({ state: 'detached' });
+        assert.equal(wb.page.context().pages().length, 1, 'no page opened for the URL');
+
+        // An invalid regular expression while typing: the level filter still applies, Follow stays on, and new
+        // entries still scroll in at the bottom.
+        await panel.getByLabel('Use Regular Expression (RE2 syntax)').click();
+        await filter.fill('(timeout');
+        await panel.locator('.filter-error', { hasText: 'Invalid regular expression' }).waitFor();
+        await writer.write({ stdout: 'info: Contoso.Web.Late[0]\n      Written while the filter was invalid.' });
+        await row('Written while the filter was invalid.').waitFor();
+        assert.equal(await panel.locator('button.follow').getAttribute('aria-pressed'), 'true', 'Follow paused by an invalid filter');
+        await filter.fill('');
+        await panel.getByLabel('Use Regular Expression (RE2 syntax)').click();
+
+        // The entry menu, with the keyboard: Show Only PID narrows the list to that worker process.
+        await started.click();
+        await wb.page.keyboard.press('Shift+F10');
+        const menu = panel.locator('.context-menu[role="menu"]');
+        await menu.waitFor();
+        const items = await menu.locator('[role="menuitem"]').allInnerTexts();
+        assert.equal(items[0], 'Copy Entry');
+        assert.match(items[1], /^Copy 5 Shown Entries as Markdown$/);
+        assert.ok(items.includes('Open Raw File at This Entry'), items.join(' | '));
+        // The menu has the focus: Escape closes it and gives the focus back to the list.
+        await wb.page.keyboard.press('Escape');
+        await menu.waitFor({ state: 'detached' });
+        await panel.locator('.list:focus').waitFor();
+        await wb.page.keyboard.press('Shift+F10');
+        await menu.waitFor();
+        await screenshot(wb.page, '06b-logs-viewer-menu');
+        await menu.locator('[role="menuitem"]', { hasText: `Show Only PID ${writer.pid}` }).click();
+        await panel.locator('.chip', { hasText: `PID ${writer.pid}` }).waitFor();
+        assert.deepEqual(wb.dialogs, [], 'no dialog opened by a log line');
+      } finally {
+        await writer.stop();
+      }
+    },
+  );
+
+  scenario(
+    '6c. the ANCM Logs panel says stdout logging is off and enables it, waits for the files, and opens an older stdout file',
+    // As published: stdout logging off (to .\logs\stdout), no debug log.
+    { 'web.config': { text: PUBLISHED } },
+    async (wb, folder) => {
+      await wb.openFile('web.config');
+      await wb.runCommand('ANCM: Show Logs');
+      const panel = wb.logsPanel();
+      const message = panel.locator('.list-message');
+      await wb.expect(message.filter({ hasText: 'stdout logging is off —' }));
+      await screenshot(wb.page, '06c-logs-stdout-off');
+      // Enable runs ANCM: Enable stdout Logging on this web.config; once saved, the panel follows what it says.
+      await message.getByRole('button', { name: 'Enable' }).click();
+      await wb.expect(wb.page.locator('.tab.active.dirty', { hasText: 'web.config' }));
+      await wb.save();
+      await waitForFile(join(folder, 'web.config'), (text) => text.includes('stdoutLogEnabled="true"'), 'got stdoutLogEnabled="true"', wb.page);
+      await message.filter({ hasText: `Waiting for ${join('logs', 'stdout_*.log')} (ANCM creates the folder logs when a worker process starts).` }).waitFor();
+
+      // Six workers' stdout files: the newest five are followed, the oldest is listed in the source picker.
+      mkdirSync(join(folder, 'logs'));
+      const files = [101, 102, 103, 104, 105, 106].map((pid, index) => `stdout_2024010${index + 1}120000_${pid}.log`);
+      files.forEach((name, index) => writeFileSync(join(folder, 'logs', name), `info: Worker[0]\n      Started worker ${index + 1}.\n`));
+      const row = (text: string) => panel.locator('.list .row', { hasText: text }).first();
+      await row('Started worker 6.').waitFor();
+      await row('Started worker 2.').waitFor();
+      assert.equal(await row('Started worker 1.').count(), 0, 'the oldest file is not followed');
+      const sources = panel.getByLabel('Log source');
+      const older = sources.locator('optgroup option', { hasText: 'PID 101' });
+      await older.waitFor({ state: 'attached' });
+      await sources.selectOption((await older.getAttribute('value')) ?? '');
+      // Its entries load, and the picker shows that file alone.
+      await row('Started worker 1.').waitFor();
+      await row('Started worker 6.').waitFor({ state: 'detached' });
+      assert.match((await sources.locator('option:checked').innerText()).trim(), /PID 101/);
+      await panel.locator('.notice', { hasText: 'This file is not followed.' }).waitFor();
+      await screenshot(wb.page, '06c-logs-older-file');
+    },
+  );
 });
 
 describe('VS Code end to end (Restricted Mode)', { timeout: SETUP_TIMEOUT + SCENARIO_TIMEOUT }, () => {

@@ -13,14 +13,17 @@ import {
   type WebviewViewProvider,
   type WebviewViewResolveContext,
   commands,
+  env,
   window,
   workspace,
 } from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { parseDebugLevel } from '../../../server/src/ancm/debugLevel';
+import { ENABLE_STDOUT_LOGGING } from '../commands/stdoutLoggingCommands';
 import { isWebConfig } from '../targetWebConfig';
 import { createNonce, logPanelHtml } from './logPanelHtml';
 import { type LogSession, LogSessionRouter } from './logSession';
+import { openLogLocation, openLogUrl } from './openLogLink';
 import { openRawLog } from './openRawLog';
 import { type ExtensionToWebviewMessage, type WebviewToExtensionMessage, isWebviewToExtensionMessage } from './webviewMessages';
 
@@ -28,6 +31,8 @@ export const LOGS_VIEW_ID = 'ancm.logs';
 
 /** How much history one "Load earlier" asks for, per source. */
 const EARLIER_BYTES = 256 * 1024;
+/** How much of an older stdout file opening it reads first: as much as a followed file shows at start. */
+const OLDER_FILE_BYTES = 1024 * 1024;
 const DEFAULT_MAX_ENTRIES = 200_000;
 const MIN_MAX_ENTRIES = 1_000;
 const MAX_MAX_ENTRIES = 1_000_000;
@@ -50,7 +55,10 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
     /** The empty state's "Choose web.config…" button. */
     private readonly chooseWebConfig: () => Promise<void>,
   ) {
-    this.disposables.push(workspace.onDidChangeConfiguration((event) => this.onConfigurationChanged(event)));
+    this.disposables.push(
+      workspace.onDidChangeConfiguration((event) => this.onConfigurationChanged(event)),
+      workspace.onDidSaveTextDocument((document) => this.onWebConfigSaved(document.uri)),
+    );
   }
 
   /** The web.config whose logs the panel shows (or will show once the view opens). */
@@ -186,10 +194,12 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
       // Without a debugLevel, everything: a default that hides lines would hide them unnoticed.
       defaultLevel: (session.debugLevel !== undefined ? parseDebugLevel(session.debugLevel).level : undefined) ?? 'TRACE',
       maxEntries: maxEntriesSetting(),
+      site: session.site,
+      olderStdoutFiles: session.olderStdoutFiles,
     });
     session.listen({
       onEntries: (entries) => this.post({ type: 'entries', entries }),
-      onSources: (sources) => this.post({ type: 'sources', sources }),
+      onSources: (update) => this.post({ type: 'sources', ...update }),
       onReset: ({ sourceId, reason }) => this.post({ type: 'sourceReset', sourceId, reason }),
     });
   }
@@ -213,14 +223,62 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
         break;
       case 'openRaw': {
         // The webview names a source, never a path: only files of the session can be opened.
-        const source = this.session?.sources.find((candidate) => candidate.id === message.sourceId);
+        const source = this.session?.sourceById(message.sourceId);
         if (source) await openRawLog(source.file, message.offset, message.line);
         break;
       }
       case 'loadEarlier':
         await this.loadEarlier(message.sourceId);
         break;
+      case 'enableStdoutLogging':
+        await this.enableStdoutLogging();
+        break;
+      case 'openOlderStdout':
+        await this.openOlderStdout(message.fileName);
+        break;
+      case 'openLocation':
+        await openLogLocation(message.path, message.line);
+        break;
+      case 'openUrl':
+        await openLogUrl(message.url);
+        break;
+      case 'copyText':
+        await env.clipboard.writeText(message.text);
+        break;
     }
+  }
+
+  /** Runs the command on the panel's web.config: it edits the file shown, so that one is brought forward. */
+  private async enableStdoutLogging(): Promise<void> {
+    const target = this.target;
+    if (!target) return;
+    await window.showTextDocument(target, { preview: false });
+    await commands.executeCommand(ENABLE_STDOUT_LOGGING);
+  }
+
+  private async openOlderStdout(fileName: string): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    let message: ExtensionToWebviewMessage;
+    try {
+      const result = await session.openOlderStdout(fileName, OLDER_FILE_BYTES);
+      message = result
+        ? { type: 'olderStdout', fileName, source: result.source, entries: result.entries, more: result.more }
+        : { type: 'olderStdout', fileName, entries: [], more: false, error: 'it is no longer in the stdout folder' };
+    } catch (error) {
+      message = { type: 'olderStdout', fileName, entries: [], more: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    if (session === this.session) this.post(message);
+  }
+
+  /**
+   * While stdout logging is off, saving the web.config (after Enable, or an edit by hand) opens the session
+   * again, so the panel follows what the saved file now says. Otherwise a save leaves the session as it is.
+   */
+  private onWebConfigSaved(uri: Uri): void {
+    if (!this.session || this.target?.toString() !== uri.toString() || this.session.site.stdoutEnabled) return;
+    this.closeSession();
+    this.refresh();
   }
 
   private async loadEarlier(sourceId: string): Promise<void> {

@@ -1,7 +1,9 @@
 // The client side of the log protocol (server/src/protocol.ts): opens a session for a web.config, routes the
 // server's notifications to it by session id, pages history, closes it. Entries and resets can arrive before
 // the answer that names their session, and before the panel is ready for them: they wait until it listens.
-// A source list that came before the answer is older than the one in it, and is dropped.
+// A source list that came before the answer is older than the one in it, and is dropped. The session
+// remembers every source it was told about (a followed stdout file pushed out by newer ones, an older file
+// opened on request), so an entry of any of them can still be opened in its raw file.
 // No vscode import: it talks to anything shaped like the LanguageClient, so tests can give it a fake.
 
 import type { GenericNotificationHandler } from 'vscode-languageclient';
@@ -20,8 +22,13 @@ import {
   type LogSourceInfo,
   type LogSourcesParams,
   OPEN_LOGS_REQUEST,
+  OPEN_OLDER_STDOUT_REQUEST,
+  type OlderStdoutFile,
   type OpenLogsParams,
   type OpenLogsResult,
+  type OpenOlderStdoutParams,
+  type OpenOlderStdoutResult,
+  type SiteLogsStatus,
 } from '../../../server/src/protocol';
 
 /** What the router needs of the LanguageClient. */
@@ -31,9 +38,12 @@ export interface LogServerConnection {
   onNotification(method: string, handler: GenericNotificationHandler): { dispose(): void };
 }
 
+/** The followed sources, with what goes with them. */
+export type LogSourcesUpdate = Omit<LogSourcesParams, 'sessionId'>;
+
 export interface LogSessionListener {
   onEntries(entries: readonly LogEntryMessage[]): void;
-  onSources(sources: readonly LogSourceInfo[]): void;
+  onSources(update: LogSourcesUpdate): void;
   onReset(params: LogResetParams): void;
 }
 
@@ -45,7 +55,8 @@ const MAX_EARLY_NOTIFICATIONS = 10_000;
 export class LogSession {
   private listener: LogSessionListener | undefined;
   private held: Delivery[] = [];
-  private currentSources: readonly LogSourceInfo[];
+  private current: LogSourcesUpdate;
+  private readonly everySource = new Map<string, LogSourceInfo>();
   private closed = false;
   readonly id: string;
   /** The web.config's debugLevel, when set. */
@@ -57,12 +68,26 @@ export class LogSession {
   ) {
     this.id = result.sessionId;
     this.debugLevel = result.debugLevel;
-    this.currentSources = result.sources;
+    this.current = { sources: result.sources, site: result.site, olderStdoutFiles: result.olderStdoutFiles };
+    this.remember(result.sources);
   }
 
   /** The files the session follows, kept current by `ancm/logs/sources`. */
   get sources(): readonly LogSourceInfo[] {
-    return this.currentSources;
+    return this.current.sources;
+  }
+
+  get site(): SiteLogsStatus {
+    return this.current.site;
+  }
+
+  get olderStdoutFiles(): readonly OlderStdoutFile[] {
+    return this.current.olderStdoutFiles;
+  }
+
+  /** Any source of the session, followed now or before, or opened on request. */
+  sourceById(id: string): LogSourceInfo | undefined {
+    return this.everySource.get(id);
   }
 
   /** Starts delivering, first what arrived before. */
@@ -76,6 +101,15 @@ export class LogSession {
   earlier(sourceId: string, maxBytes: number): Promise<EarlierLogsResult> {
     const params: EarlierLogsParams = { sessionId: this.id, sourceId, maxBytes };
     return this.router.connection.sendRequest<EarlierLogsResult>(EARLIER_LOGS_REQUEST, params);
+  }
+
+  /** Reads an older stdout file of the site, by name; undefined when it is not (or no longer) one. */
+  async openOlderStdout(fileName: string, maxBytes: number): Promise<OpenOlderStdoutResult | undefined> {
+    const params: OpenOlderStdoutParams = { sessionId: this.id, fileName, maxBytes };
+    const result = await this.router.connection.sendRequest<OpenOlderStdoutResult | null>(OPEN_OLDER_STDOUT_REQUEST, params);
+    if (!result) return undefined;
+    this.remember([result.source]);
+    return result;
   }
 
   close(): void {
@@ -97,8 +131,13 @@ export class LogSession {
   }
 
   /** @internal */
-  updateSources(sources: readonly LogSourceInfo[]): void {
-    this.currentSources = sources;
+  updateSources(update: LogSourcesUpdate): void {
+    this.current = update;
+    this.remember(update.sources);
+  }
+
+  private remember(sources: readonly LogSourceInfo[]): void {
+    for (const source of sources) this.everySource.set(source.id, source);
   }
 }
 
@@ -113,8 +152,8 @@ export class LogSessionRouter {
       connection.onNotification(LOG_ENTRIES_NOTIFICATION, (params: LogEntriesParams) =>
         this.route(params.sessionId, (listener) => listener.onEntries(params.entries)),
       ),
-      connection.onNotification(LOG_SOURCES_NOTIFICATION, (params: LogSourcesParams) =>
-        this.route(params.sessionId, (listener) => listener.onSources(params.sources), params.sources),
+      connection.onNotification(LOG_SOURCES_NOTIFICATION, ({ sessionId, ...update }: LogSourcesParams) =>
+        this.route(sessionId, (listener) => listener.onSources(update), update),
       ),
       connection.onNotification(LOG_RESET_NOTIFICATION, (params: LogResetParams) => this.route(params.sessionId, (listener) => listener.onReset(params))),
     ];
@@ -149,7 +188,7 @@ export class LogSessionRouter {
     this.sessions.delete(sessionId);
   }
 
-  private route(sessionId: string, delivery: Delivery, sources?: readonly LogSourceInfo[]): void {
+  private route(sessionId: string, delivery: Delivery, sources?: LogSourcesUpdate): void {
     const session = this.sessions.get(sessionId);
     if (session) {
       if (sources) session.updateSources(sources);

@@ -2,7 +2,7 @@
 // the extension bundle (Node) and the web bundle (browser). Entries and sources travel as the server sent
 // them (server/src/protocol.ts); what the panel shows of them is decided in the webview.
 
-import type { LogEntryMessage, LogResetParams, LogSourceInfo } from '../../../server/src/protocol';
+import type { LogEntryMessage, LogResetParams, LogSourceInfo, OlderStdoutFile, SiteLogsStatus } from '../../../server/src/protocol';
 import type { AncmLevel } from '../../../server/src/logs/types';
 
 /** A new session: the webview drops what it shows and starts over with these sources. */
@@ -16,6 +16,9 @@ export interface SessionMessage {
   /** The level the panel starts at: from the web.config's debugLevel, else TRACE (everything). */
   readonly defaultLevel: AncmLevel;
   readonly maxEntries: number;
+  readonly site: SiteLogsStatus;
+  /** The site's stdout files that are not followed, newest first: the source picker offers them. */
+  readonly olderStdoutFiles: readonly OlderStdoutFile[];
 }
 
 /** New entries, in file order per source. */
@@ -38,6 +41,19 @@ export interface EarlierEntriesMessage {
 export interface SourcesMessage {
   readonly type: 'sources';
   readonly sources: readonly LogSourceInfo[];
+  readonly site: SiteLogsStatus;
+  readonly olderStdoutFiles: readonly OlderStdoutFile[];
+}
+
+/** An answer to `openOlderStdout`: the file as a source of its own, and its last entries. */
+export interface OlderStdoutMessage {
+  readonly type: 'olderStdout';
+  readonly fileName: string;
+  /** Absent when it could not be read; `error` says why. */
+  readonly source?: LogSourceInfo;
+  readonly entries: readonly LogEntryMessage[];
+  readonly more: boolean;
+  readonly error?: string;
 }
 
 /** A file was truncated, replaced, deleted or (re)created. */
@@ -65,6 +81,7 @@ export type ExtensionToWebviewMessage =
   | EntriesMessage
   | EarlierEntriesMessage
   | SourcesMessage
+  | OlderStdoutMessage
   | SourceResetMessage
   | MaxEntriesMessage
   | UnavailableMessage;
@@ -94,7 +111,57 @@ export interface ChooseWebConfigMessage {
   readonly type: 'chooseWebConfig';
 }
 
-export type WebviewToExtensionMessage = ReadyMessage | OpenRawMessage | LoadEarlierMessage | ChooseWebConfigMessage;
+/** The "stdout logging is off — Enable" button: runs Enable stdout Logging on the panel's web.config. */
+export interface EnableStdoutLoggingMessage {
+  readonly type: 'enableStdoutLogging';
+}
+
+/** The source picker chose an older stdout file: one of the `olderStdoutFiles` the extension sent, by name. */
+export interface OpenOlderStdoutMessage {
+  readonly type: 'openOlderStdout';
+  readonly fileName: string;
+}
+
+/**
+ * A click on a source location in a log entry (`C:\src\App\Program.cs:line 22`, `in /src/x.cs:line 5`). The
+ * path is log text: the extension opens it only when it is a file inside the workspace.
+ */
+export interface OpenLocationMessage {
+  readonly type: 'openLocation';
+  readonly path: string;
+  /** 1-based, as stack traces write it. */
+  readonly line?: number;
+}
+
+/** A click on an http(s) URL in a log entry: VS Code asks the user before it opens it in the browser. */
+export interface OpenUrlMessage {
+  readonly type: 'openUrl';
+  readonly url: string;
+}
+
+/** Copy Entry and Copy Shown Entries as Markdown: the extension writes the text to the clipboard. */
+export interface CopyTextMessage {
+  readonly type: 'copyText';
+  readonly text: string;
+}
+
+export type WebviewToExtensionMessage =
+  | ReadyMessage
+  | OpenRawMessage
+  | LoadEarlierMessage
+  | ChooseWebConfigMessage
+  | EnableStdoutLoggingMessage
+  | OpenOlderStdoutMessage
+  | OpenLocationMessage
+  | OpenUrlMessage
+  | CopyTextMessage;
+
+/** Longest path the panel sends from a log line (Windows' extended-length limit). */
+export const MAX_LOCATION_PATH_LENGTH = 32_767;
+/** Longest URL the panel sends. */
+export const MAX_URL_LENGTH = 8192;
+/** Most text one copy puts on the clipboard (characters). */
+export const MAX_COPY_LENGTH = 16 * 1024 * 1024;
 
 /** Checks a message from the webview before acting on it: the extension never trusts its shape. */
 export function isWebviewToExtensionMessage(value: unknown): value is WebviewToExtensionMessage {
@@ -103,7 +170,22 @@ export function isWebviewToExtensionMessage(value: unknown): value is WebviewToE
   switch (message.type) {
     case 'ready':
     case 'chooseWebConfig':
+    case 'enableStdoutLogging':
       return true;
+    case 'openOlderStdout':
+      return isFileName(message.fileName);
+    case 'openLocation':
+      return (
+        typeof message.path === 'string' &&
+        message.path.length > 0 &&
+        message.path.length <= MAX_LOCATION_PATH_LENGTH &&
+        !message.path.includes('\0') &&
+        (message.line === undefined || (isNonNegativeInteger(message.line) && message.line > 0))
+      );
+    case 'openUrl':
+      return typeof message.url === 'string' && isWebUrl(message.url);
+    case 'copyText':
+      return typeof message.text === 'string' && message.text.length <= MAX_COPY_LENGTH;
     case 'loadEarlier':
       return typeof message.sourceId === 'string';
     case 'openRaw':
@@ -114,6 +196,22 @@ export function isWebviewToExtensionMessage(value: unknown): value is WebviewToE
       );
     default:
       return false;
+  }
+}
+
+/** A bare file name: no folder part, so it can only name a file of the listing it came from. */
+function isFileName(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 255 && !/[\\/\0]/.test(value) && value !== '.' && value !== '..';
+}
+
+/** An absolute http or https URL: nothing else (no file:, command:, javascript: or vscode: links). */
+export function isWebUrl(value: string): boolean {
+  if (value.length > MAX_URL_LENGTH) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
   }
 }
 

@@ -1,13 +1,15 @@
 // The server side of the ANCM Logs panel: each `ancm/logs/open` request starts a SiteLogFollower for
 // one web.config, and its entries, source changes and resets go to the client as notifications,
-// batched so that a large initial tail does not flood the connection.
+// batched so that a large initial tail does not flood the connection. With the sources go what the panel's
+// empty states need (is stdout logging on, does its folder exist) and the older stdout files it can open.
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { locateSiteLogs } from '../logs/discovery';
+import { type SiteLogs, locateSiteLogs } from '../logs/discovery';
 import { mergeByTime } from '../logs/mergeByTime';
 import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
 import type { LogEntry } from '../logs/types';
@@ -23,18 +25,31 @@ import {
   type LogEntryMessage,
   type LogSourceInfo,
   OPEN_LOGS_REQUEST,
+  OPEN_OLDER_STDOUT_REQUEST,
+  type OlderStdoutFile,
   type OpenLogsParams,
   type OpenLogsResult,
+  type OpenOlderStdoutParams,
+  type OpenOlderStdoutResult,
+  type SiteLogsStatus,
 } from '../protocol';
+import { OlderStdoutLog, findOlderStdoutFile, listOlderStdoutFiles } from './olderStdoutLogs';
 
 /** Entries are sent at most this often, and at most this many in one notification. */
 const BATCH_INTERVAL_MS = 50;
 const BATCH_MAX_ENTRIES = 2000;
+/** The most of an older stdout file one request reads. */
+const MAX_OLDER_PAGE_BYTES = 16 * 1024 * 1024;
 
 interface Session {
+  readonly site: SiteLogs;
   readonly follower: SiteLogFollower;
+  /** Older stdout files the panel opened, by source id. */
+  readonly older: Map<string, OlderStdoutLog>;
   pending: LogEntryMessage[];
   timer: NodeJS.Timeout | undefined;
+  /** Source notifications are built asynchronously (a folder listing): this keeps them in order. */
+  sourcesSent: Promise<void>;
 }
 
 export function registerLogSessions(connection: Connection, openDocument: (uri: string) => TextDocument | undefined): void {
@@ -55,7 +70,7 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     const site = locateSiteLogs(uri.fsPath, text);
     const follower = new SiteLogFollower(site, { extraFiles: params.extraFiles ?? [] });
     const sessionId = String(nextSession++);
-    const session: Session = { follower, pending: [], timer: undefined };
+    const session: Session = { site, follower, older: new Map(), pending: [], timer: undefined, sourcesSent: Promise.resolve() };
     sessions.set(sessionId, session);
     // The history already in the files arrives file by file while the follower starts: it is held and
     // sent merged by time, so that "all sources" reads in order. Later entries go out as they come.
@@ -69,7 +84,13 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
       if (starting) history.set(source, [...(history.get(source) ?? []), ...entries]);
       else queue(entries.map((entry) => toMessage(source, entry)));
     });
-    follower.onSources((sources) => void connection.sendNotification(LOG_SOURCES_NOTIFICATION, { sessionId, sources: sources.map(toSourceInfo) }));
+    follower.onSources((sources) => {
+      session.sourcesSent = session.sourcesSent.then(async () => {
+        const older = await olderFiles(session);
+        if (sessions.get(sessionId) !== session) return;
+        void connection.sendNotification(LOG_SOURCES_NOTIFICATION, { sessionId, sources: sources.map(toSourceInfo), site: siteStatus(site), olderStdoutFiles: older });
+      }).catch((error: unknown) => connection.console.warn(`logs of ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`));
+    });
     follower.onReset((source, reason) => {
       // Entries already queued belong to the old content and go first.
       send(sessionId, session);
@@ -82,12 +103,35 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     starting = false;
     const logs = [...history].map(([source, entries]) => ({ startTime: source.startTime, entries: entries.map((entry) => toMessage(source, entry)) }));
     queue(mergeByTime(logs));
-    return { sessionId, sources: follower.sources.map(toSourceInfo), ...(site.debugLevel !== undefined && { debugLevel: site.debugLevel }) };
+    return {
+      sessionId,
+      sources: follower.sources.map(toSourceInfo),
+      site: siteStatus(site),
+      olderStdoutFiles: await olderFiles(session),
+      ...(site.debugLevel !== undefined && { debugLevel: site.debugLevel }),
+    };
+  });
+
+  connection.onRequest(OPEN_OLDER_STDOUT_REQUEST, async (params: OpenOlderStdoutParams): Promise<OpenOlderStdoutResult | null> => {
+    const session = sessions.get(params.sessionId);
+    if (!session || typeof params.fileName !== 'string') return null;
+    // Only a file of the site's stdout listing, looked up by name: the name is never joined to a path.
+    const file = await findOlderStdoutFile(session.site.stdoutFolder, session.site.stdoutPrefix, params.fileName);
+    if (!file) return null;
+    const log = new OlderStdoutLog(file);
+    const page = await log.readLast(Math.min(MAX_OLDER_PAGE_BYTES, Math.max(0, Math.floor(Number(params.maxBytes) || 0))));
+    session.older.set(log.source.id, log);
+    return { source: log.source, entries: page.entries.map((entry) => toMessage(log.source, entry)), more: page.more };
   });
 
   connection.onRequest(EARLIER_LOGS_REQUEST, async (params: EarlierLogsParams): Promise<EarlierLogsResult> => {
     const session = sessions.get(params.sessionId);
     if (!session) return { entries: [], more: false };
+    const older = session.older.get(params.sourceId);
+    if (older) {
+      const page = await older.readEarlier(params.maxBytes);
+      return { entries: page.entries.map((entry) => toMessage(older.source, entry)), more: page.more };
+    }
     const source = session.follower.sources.find((candidate) => candidate.id === params.sourceId);
     if (!source) return { entries: [], more: false };
     const { entries, more } = await session.follower.readEarlier(params.sourceId, params.maxBytes);
@@ -108,7 +152,30 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
   });
 }
 
-function toMessage(source: FollowedSource, entry: LogEntry): LogEntryMessage {
+/** What the panel's empty and waiting states say, read from web.config and the disk now. */
+function siteStatus(site: SiteLogs): SiteLogsStatus {
+  return {
+    stdoutEnabled: site.stdoutEnabled,
+    stdoutPattern: asSiteKnowsIt(site, path.join(site.stdoutFolder, `${site.stdoutPrefix}_*.log`)),
+    stdoutFolder: asSiteKnowsIt(site, site.stdoutFolder),
+    stdoutFolderExists: existsSync(site.stdoutFolder),
+    ...(site.debugLog !== undefined && { debugLog: asSiteKnowsIt(site, site.debugLog) }),
+  };
+}
+
+/** Relative to the site root when inside it (`logs/stdout_*.log`), else the full path. */
+function asSiteKnowsIt(site: SiteLogs, file: string): string {
+  const relative = path.relative(site.siteRoot, file);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+async function olderFiles(session: Session): Promise<OlderStdoutFile[]> {
+  const followed = new Set(session.follower.sources.filter((source) => source.kind === 'stdout').map((source) => source.file));
+  return listOlderStdoutFiles(session.site.stdoutFolder, session.site.stdoutPrefix, followed);
+}
+
+function toMessage(source: { readonly id: string; readonly pid?: number | undefined }, entry: LogEntry): LogEntryMessage {
+  const pid = entry.pid ?? source.pid;
   return {
     sourceId: source.id,
     level: entry.level,
@@ -118,7 +185,7 @@ function toMessage(source: FollowedSource, entry: LogEntry): LogEntryMessage {
     offset: entry.offset,
     ...(entry.eventId !== undefined && { eventId: entry.eventId }),
     ...(entry.time !== undefined && { time: entry.time }),
-    ...(entry.pid !== undefined && { pid: entry.pid }),
+    ...(pid !== undefined && { pid }),
     ...(entry.origin !== undefined && { origin: entry.origin }),
   };
 }

@@ -80,6 +80,30 @@ describe('log list', () => {
     assert.equal(list.follow.mode, 'paused');
   });
 
+  it('keeps following when the list gets shorter under it: an invalid regular expression being typed never pauses Follow', () => {
+    const dom = createDom();
+    let height = VIEWPORT_HEIGHT;
+    const viewport = dom.document.createElement('div');
+    Object.defineProperty(viewport, 'clientHeight', { get: () => height });
+    dom.document.body.append(viewport);
+    const list = new LogList({ viewport, rowHeight: ROW_HEIGHT, maxEntries: 10_000, onChange: () => undefined, onOpenRaw: () => undefined, schedule: (callback) => callback() });
+    list.append(entries(1000));
+    list.setFilter({ ...SHOW_EVERYTHING, text: '(entry', regex: true });
+    assert.ok(list.model.filterError);
+    // The message about the expression takes room (as it did above the list): the view is now above the bottom,
+    // though nobody scrolled, and the browser reports the panel's last scroll.
+    height -= 30;
+    viewport.dispatchEvent(new dom.window.Event('scroll') as unknown as Event);
+    assert.equal(list.follow.mode, 'following');
+    assert.equal(viewport.scrollTop, 1000 * ROW_HEIGHT - height);
+    list.append(entries(1, 'stdout:a.log', 1000));
+    assert.equal(viewport.querySelector('.row:last-child .text')!.textContent, 'entry 1000');
+    // A scroll up by the user still pauses.
+    viewport.scrollTop -= 200;
+    viewport.dispatchEvent(new dom.window.Event('scroll') as unknown as Event);
+    assert.equal(list.follow.mode, 'paused');
+  });
+
   it('resumes with the Follow button, and jumps to the newest entry', () => {
     const { list, userScroll, viewport } = setup();
     list.append(entries(1000));

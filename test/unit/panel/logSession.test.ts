@@ -8,13 +8,19 @@ import {
   LOG_RESET_NOTIFICATION,
   LOG_SOURCES_NOTIFICATION,
   OPEN_LOGS_REQUEST,
+  OPEN_OLDER_STDOUT_REQUEST,
   type LogSourceInfo,
   type OpenLogsResult,
+  type OpenOlderStdoutResult,
+  type SiteLogsStatus,
 } from '../../../server/src/protocol';
 import { entry } from './panelFixtures';
 
 const DEBUG_SOURCE: LogSourceInfo = { id: 'debug', kind: 'debug', file: '/site/aspnetcore-debug.log', label: 'ANCM debug log', exists: true };
 const STDOUT_SOURCE: LogSourceInfo = { id: 'stdout:stdout_1.log', kind: 'stdout', file: '/site/logs/stdout_1.log', label: 'stdout', exists: true };
+const OLDER_SOURCE: LogSourceInfo = { id: 'older:stdout_0.log', kind: 'stdout', file: '/site/logs/stdout_0.log', label: 'stdout older', exists: true };
+const SITE: SiteLogsStatus = { stdoutEnabled: true, stdoutPattern: 'logs/stdout_*.log', stdoutFolder: 'logs', stdoutFolderExists: true, debugLog: 'aspnetcore-debug.log' };
+const OLDER_FILE = { fileName: 'stdout_0.log', label: 'stdout older', pid: 7, size: 12 };
 
 /** A server that answers open with the next session id, and lets the test push notifications. */
 class FakeServer implements LogServerConnection {
@@ -29,7 +35,12 @@ class FakeServer implements LogServerConnection {
     if (method === OPEN_LOGS_REQUEST) {
       const sessionId = `s${this.nextSession++}`;
       this.beforeOpenAnswer(sessionId);
-      const result: OpenLogsResult = { sessionId, sources: [DEBUG_SOURCE], debugLevel: 'FILE,WARNING' };
+      const result: OpenLogsResult = { sessionId, sources: [DEBUG_SOURCE], debugLevel: 'FILE,WARNING', site: SITE, olderStdoutFiles: [OLDER_FILE] };
+      return result as R;
+    }
+    if (method === OPEN_OLDER_STDOUT_REQUEST) {
+      const known = (params as { fileName: string }).fileName === OLDER_FILE.fileName;
+      const result: OpenOlderStdoutResult | null = known ? { source: OLDER_SOURCE, entries: [entry('INFO', 'old', OLDER_SOURCE.id)], more: true } : null;
       return result as R;
     }
     return { entries: [entry('INFO', 'earlier')], more: false } as R;
@@ -54,7 +65,7 @@ function recorder(): LogSessionListener & { readonly events: string[] } {
   return {
     events,
     onEntries: (entries) => events.push(`entries:${entries.map((item) => item.text).join(',')}`),
-    onSources: (sources) => events.push(`sources:${sources.map((source) => source.id).join(',')}`),
+    onSources: ({ sources, site }) => events.push(`sources:${sources.map((source) => source.id).join(',')}${site.stdoutEnabled ? '' : ' (stdout off)'}`),
     onReset: ({ sourceId, reason }) => events.push(`reset:${sourceId}:${reason}`),
   };
 }
@@ -69,10 +80,31 @@ describe('log session', () => {
     session.listen(listener);
     server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId: session.id, entries: [entry('ERROR', 'boom')] });
     server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId: 'other', entries: [entry('ERROR', 'not mine')] });
-    server.notify(LOG_SOURCES_NOTIFICATION, { sessionId: session.id, sources: [DEBUG_SOURCE, STDOUT_SOURCE] });
+    server.notify(LOG_SOURCES_NOTIFICATION, { sessionId: session.id, sources: [DEBUG_SOURCE, STDOUT_SOURCE], site: { ...SITE, stdoutEnabled: false }, olderStdoutFiles: [] });
     server.notify(LOG_RESET_NOTIFICATION, { sessionId: session.id, sourceId: 'debug', reason: 'truncated' });
-    assert.deepEqual(listener.events, ['entries:boom', 'sources:debug,stdout:stdout_1.log', 'reset:debug:truncated']);
+    assert.deepEqual(listener.events, ['entries:boom', 'sources:debug,stdout:stdout_1.log (stdout off)', 'reset:debug:truncated']);
     assert.deepEqual(session.sources, [DEBUG_SOURCE, STDOUT_SOURCE]);
+    assert.equal(session.site.stdoutEnabled, false);
+    assert.deepEqual(session.olderStdoutFiles, []);
+  });
+
+  it('still knows a source no longer followed, and opens an older stdout file by name', async () => {
+    const server = new FakeServer();
+    const router = new LogSessionRouter(server);
+    const session = await router.open({ webConfigUri: 'file:///site/web.config' });
+    assert.deepEqual(session.site, SITE);
+    assert.deepEqual(session.olderStdoutFiles, [OLDER_FILE]);
+    server.notify(LOG_SOURCES_NOTIFICATION, { sessionId: session.id, sources: [STDOUT_SOURCE], site: SITE, olderStdoutFiles: [] });
+    // The debug log left the followed list; its entries in the panel can still be opened.
+    assert.deepEqual(session.sources, [STDOUT_SOURCE]);
+    assert.equal(session.sourceById('debug'), DEBUG_SOURCE);
+    assert.equal(session.sourceById(OLDER_SOURCE.id), undefined);
+    const opened = await session.openOlderStdout('stdout_0.log', 4096);
+    assert.deepEqual(server.sent.at(-1), { method: OPEN_OLDER_STDOUT_REQUEST, params: { sessionId: session.id, fileName: 'stdout_0.log', maxBytes: 4096 } });
+    assert.equal(opened?.entries[0].text, 'old');
+    assert.equal(session.sourceById(OLDER_SOURCE.id), OLDER_SOURCE);
+    // A name the server does not list gives nothing, and no source.
+    assert.equal(await session.openOlderStdout('stdout_9.log', 4096), undefined);
   });
 
   it('keeps entries and resets that came before the open answer, and before the panel listened', async () => {
@@ -82,7 +114,7 @@ describe('log session', () => {
       server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId, entries: [entry('INFO', 'first')] });
       server.notify(LOG_RESET_NOTIFICATION, { sessionId, sourceId: 'debug', reason: 'created' });
       // Older than the answer's list: dropped.
-      server.notify(LOG_SOURCES_NOTIFICATION, { sessionId, sources: [STDOUT_SOURCE] });
+      server.notify(LOG_SOURCES_NOTIFICATION, { sessionId, sources: [STDOUT_SOURCE], site: SITE, olderStdoutFiles: [] });
     };
     const session = await router.open({ webConfigUri: 'file:///site/web.config' });
     server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId: session.id, entries: [entry('INFO', 'second')] });

@@ -1,14 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { entryLines } from '../../../client/src/panel/web/displayText';
 import { EntryStore } from '../../../client/src/panel/web/entryStore';
 import { RowLayout } from '../../../client/src/panel/web/rowLayout';
 import { LogViewModel } from '../../../client/src/panel/web/viewModel';
 import { entry } from './panelFixtures';
 
+/** An expanded entry takes a row per line (what the list gives when nothing wraps and there are no details). */
+function lineRows(model: LogViewModel): (seq: number) => number {
+  return (seq) => entryLines(model.store.at(seq).text).length - 1;
+}
+
 function layoutOf(texts: string[]): { model: LogViewModel; layout: RowLayout } {
   const model = new LogViewModel(new EntryStore(100));
   model.append(texts.map((text) => entry('INFO', text)));
-  const layout = new RowLayout(model);
+  const layout = new RowLayout(model, lineRows(model));
   layout.refresh();
   return { model, layout };
 }
@@ -39,12 +45,26 @@ describe('row layout', () => {
   it('forgets the expansion of an entry that left the store', () => {
     const model = new LogViewModel(new EntryStore(2));
     model.append([entry('INFO', 'a\na1')]);
-    const layout = new RowLayout(model);
+    const layout = new RowLayout(model, lineRows(model));
     const seq = model.seqAt(0);
     layout.setExpanded(seq, true);
     model.append([entry('INFO', 'b'), entry('INFO', 'c')]);
     layout.refresh();
     assert.equal(layout.isExpanded(seq), false);
     assert.equal(layout.rowCount, 2);
+  });
+
+  it('follows what an expanded entry takes when that changes (the list got narrower)', () => {
+    const model = new LogViewModel(new EntryStore(10));
+    model.append([entry('INFO', 'a'), entry('INFO', 'b'), entry('INFO', 'c')]);
+    let rowsOfB = 2;
+    const layout = new RowLayout(model, (seq) => (seq === model.seqAt(1) ? rowsOfB : 0));
+    layout.setExpanded(model.seqAt(1), true);
+    assert.equal(layout.rowCount, 5);
+    assert.equal(layout.extraRows(model.seqAt(1)), 2);
+    rowsOfB = 4;
+    layout.refresh();
+    assert.equal(layout.rowCount, 7);
+    assert.equal(layout.rowAt(6).visibleIndex, 2);
   });
 });

@@ -24,13 +24,6 @@ export function entryLines(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
-/** How many lines beyond the first an entry has, without splitting it. */
-export function continuationLineCount(text: string): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) count++;
-  return count;
-}
-
 // Never cut between the two halves of a surrogate pair.
 function endOfCut(line: string): number {
   const code = line.charCodeAt(MAX_LINE_LENGTH - 1);

@@ -27,6 +27,7 @@ export class EntryStore {
   /** Sequence number of the oldest entry; earlier history takes lower (even negative) numbers. */
   private first = 0;
   private readonly countsBySource = new Map<string, number>();
+  private readonly countsByPid = new Map<number, number>();
   private evictedSinceClear = 0;
 
   constructor(private maxEntries: number) {}
@@ -66,6 +67,10 @@ export class EntryStore {
     return this.countsBySource.get(sourceId) ?? 0;
   }
 
+  countOfPid(pid: number): number {
+    return this.countsByPid.get(pid) ?? 0;
+  }
+
   append(entries: readonly LogEntryMessage[]): AppendResult {
     let evicted = 0;
     // A batch larger than the store keeps only its newest entries.
@@ -79,7 +84,7 @@ export class EntryStore {
       const entry = entries[index];
       this.slots[(this.head + this.size) % this.slots.length] = entry;
       this.size++;
-      this.count(entry.sourceId, 1);
+      this.count(entry, 1);
     }
     this.evictedSinceClear += evicted + skipped;
     return { evicted: evicted + skipped };
@@ -95,7 +100,7 @@ export class EntryStore {
       this.slots[this.head] = entries[index];
       this.first--;
       this.size++;
-      this.count(entries[index].sourceId, 1);
+      this.count(entries[index], 1);
     }
     return { added, refused: entries.length - added };
   }
@@ -141,6 +146,7 @@ export class EntryStore {
     this.size = 0;
     this.first = firstSeq;
     this.countsBySource.clear();
+    this.countsByPid.clear();
   }
 
   private dropOldest(): void {
@@ -149,7 +155,7 @@ export class EntryStore {
     this.head = (this.head + 1) % this.slots.length;
     this.first++;
     this.size--;
-    this.count(entry.sourceId, -1);
+    this.count(entry, -1);
   }
 
   // Grows the slots by doubling, up to the cap, so a small log does not hold a cap-sized array.
@@ -161,9 +167,14 @@ export class EntryStore {
     this.head = 0;
   }
 
-  private count(sourceId: string, delta: number): void {
-    const next = (this.countsBySource.get(sourceId) ?? 0) + delta;
-    if (next === 0) this.countsBySource.delete(sourceId);
-    else this.countsBySource.set(sourceId, next);
+  private count(entry: LogEntryMessage, delta: number): void {
+    add(this.countsBySource, entry.sourceId, delta);
+    if (entry.pid !== undefined) add(this.countsByPid, entry.pid, delta);
   }
+}
+
+function add<K>(counts: Map<K, number>, key: K, delta: number): void {
+  const next = (counts.get(key) ?? 0) + delta;
+  if (next === 0) counts.delete(key);
+  else counts.set(key, next);
 }

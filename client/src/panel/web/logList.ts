@@ -1,11 +1,12 @@
-// The list of entries: the view model, the rows, follow, selection and the keyboard, over a virtual list.
-// While paused, every change keeps the row at the top of the viewport where it is (entries arriving below,
+// The list of entries: the view model, the rows, follow, selection, the mouse and the keyboard, over a virtual
+// list. While paused, every change keeps the row at the top of the viewport where it is (entries arriving below,
 // old ones evicted above, history paged in above, a filter change), so what the user reads does not move.
 
-import type { LogEntryMessage } from '../../../../server/src/protocol';
-import { continuationLineCount, entryLines } from './displayText';
+import type { LogEntryMessage, LogSourceInfo } from '../../../../server/src/protocol';
+import { EntryRows } from './entryRows';
 import { EntryStore } from './entryStore';
 import { FollowState } from './followState';
+import type { LinkTarget } from './logLinks';
 import { RowLayout } from './rowLayout';
 import { entryElementId, renderRow } from './rowView';
 import { LogViewModel, type ViewFilter } from './viewModel';
@@ -19,9 +20,18 @@ export interface LogListOptions {
   /** Counts, follow mode or selection changed: the toolbar updates. */
   readonly onChange: () => void;
   readonly onOpenRaw: (entry: LogEntryMessage) => void;
+  /** A click on a source location or URL in an entry. */
+  readonly onOpenLink?: (target: LinkTarget) => void;
+  /** A right click on an entry, or the context-menu key on the selected one: `at` is where to show a menu. */
+  readonly onContextMenu?: (entry: LogEntryMessage, seq: number, at: { readonly x: number; readonly y: number }) => void;
+  /** Characters that fit the message column, read from the layout; without one (tests) lines never wrap. */
+  readonly measureColumns?: () => number;
   /** Runs a render before the next paint; tests pass one that runs at once. */
   readonly schedule: (callback: () => void) => void;
 }
+
+/** `13:04:05.120`: a time cell longer than this shows the date too. */
+const TIME_ONLY_LENGTH = 12;
 
 interface ScrollAnchor {
   readonly seq: number;
@@ -33,24 +43,28 @@ interface ScrollAnchor {
 export class LogList {
   readonly model: LogViewModel;
   readonly follow = new FollowState();
+  private readonly rows: EntryRows;
   private readonly layout: RowLayout;
   private readonly list: VirtualList;
   private selectedSeq: number | undefined;
-  /** Short source names, shown on each row when the list mixes sources. */
-  private sourceTags = new Map<string, string>();
   private renderQueued = false;
-  /** The lines of the last multi-line entry rendered: an expanded entry renders many rows. */
-  private splitCache: { seq: number; lines: string[] } | undefined;
+  /** Where following last put the view: only a scroll above it is the user's (see onScroll). */
+  private followTop = 0;
+  /** Whether any entry held has a time, an origin: else their columns take no room. */
+  private withTimes = false;
+  private withOrigins = false;
 
   constructor(private readonly options: LogListOptions) {
     this.model = new LogViewModel(new EntryStore(options.maxEntries));
-    this.layout = new RowLayout(this.model);
+    this.rows = new EntryRows(this.model);
+    this.layout = new RowLayout(this.model, this.rows.extraRowsOf);
     this.list = new VirtualList(options.viewport, options.rowHeight, (row) => this.renderRowAt(row));
     const viewport = options.viewport;
     viewport.addEventListener('scroll', () => this.onScroll());
     viewport.addEventListener('keydown', (event) => this.onKeyDown(event));
     viewport.addEventListener('click', (event) => this.onClick(event));
     viewport.addEventListener('dblclick', (event) => this.onDoubleClick(event));
+    viewport.addEventListener('contextmenu', (event) => this.onContextMenuEvent(event));
     viewport.addEventListener('copy', (event) => this.onCopy(event));
   }
 
@@ -62,14 +76,21 @@ export class LogList {
     return this.layout.rowCount;
   }
 
+  /** The source locations and URLs in an entry. */
+  linksOf(seq: number): LinkTarget[] {
+    return this.model.store.has(seq) ? this.rows.linksOf(seq) : [];
+  }
+
   append(entries: readonly LogEntryMessage[]): void {
     if (entries.length === 0) return;
+    this.noteColumns(entries);
     this.change(() => this.follow.onEntriesShown(this.model.append(entries).shown));
   }
 
   /** Earlier history; returns how many entries did not fit. */
   prepend(entries: readonly LogEntryMessage[]): number {
     let refused = 0;
+    this.noteColumns(entries);
     this.change(() => {
       refused = this.model.prepend(entries).refused;
     });
@@ -80,6 +101,7 @@ export class LogList {
   clear(): void {
     this.change(() => {
       this.model.clear();
+      this.rows.forget();
       this.layout.collapseAll();
       this.selectedSeq = undefined;
       this.follow.resume();
@@ -90,6 +112,7 @@ export class LogList {
     // Sequence numbers change: what referred to the old ones goes.
     this.change(() => {
       this.model.removeSource(sourceId);
+      this.rows.forget();
       this.layout.collapseAll();
       this.selectedSeq = undefined;
     });
@@ -100,11 +123,15 @@ export class LogList {
   }
 
   setFilter(filter: ViewFilter): void {
-    this.change(() => this.model.setFilter(filter));
+    this.change(() => {
+      this.model.setFilter(filter);
+      this.rows.setFilter(filter);
+    });
   }
 
-  setSourceTags(tags: ReadonlyMap<string, string>): void {
-    this.sourceTags = new Map(tags);
+  /** Every source the session told of, followed or not: the source column names them. */
+  setSources(sources: ReadonlyMap<string, LogSourceInfo>): void {
+    this.rows.setSources(sources);
     this.scheduleRender();
   }
 
@@ -113,7 +140,7 @@ export class LogList {
     if (this.follow.following) this.follow.pause();
     else {
       this.follow.resume();
-      this.list.scrollToBottom();
+      this.stickToBottom();
     }
     this.options.onChange();
     this.scheduleRender();
@@ -124,20 +151,44 @@ export class LogList {
     if (entry) this.options.onOpenRaw(entry);
   }
 
+  /** Expands or collapses an entry (the arrow keys). */
+  private setExpanded(seq: number, expanded: boolean): void {
+    if (!this.model.store.has(seq)) return;
+    this.change(() => this.layout.setExpanded(seq, expanded));
+    const index = this.model.indexOfSeq(seq);
+    if (index >= 0) this.revealEntry(index);
+  }
+
   /** Puts the rows in view into the DOM now. */
   render(): void {
     this.renderQueued = false;
-    this.splitCache = undefined;
     this.list.render();
+    // The time column widens only while a row in view shows a date (the wrapping is measured for the wide one).
+    const withDates = [...this.options.viewport.querySelectorAll('.row .time')].some((cell) => (cell.textContent ?? '').length > TIME_ONLY_LENGTH);
+    this.options.viewport.classList.toggle('with-dates', withDates);
     const selectedId = this.selectedSeq !== undefined ? entryElementId(this.selectedSeq) : undefined;
     if (selectedId && this.options.viewport.ownerDocument.getElementById(selectedId)) this.options.viewport.setAttribute('aria-activedescendant', selectedId);
     else this.options.viewport.removeAttribute('aria-activedescendant');
   }
 
-  /** Re-reads the viewport's size (the panel was resized). */
+  /** Re-reads the viewport's size (the panel was resized, or the columns changed). */
   onResize(): void {
-    if (this.follow.following) this.list.scrollToBottom();
+    const columns = this.options.measureColumns?.() ?? Number.POSITIVE_INFINITY;
+    if (this.rows.setColumns(columns)) this.change(() => undefined);
+    if (this.follow.following) this.stickToBottom();
     this.scheduleRender();
+  }
+
+  /** The time and origin columns take room only once an entry has one. */
+  private noteColumns(entries: readonly LogEntryMessage[]): void {
+    const withTimes = this.withTimes || entries.some((entry) => entry.time !== undefined);
+    const withOrigins = this.withOrigins || entries.some((entry) => entry.origin !== undefined);
+    if (withTimes === this.withTimes && withOrigins === this.withOrigins) return;
+    this.withTimes = withTimes;
+    this.withOrigins = withOrigins;
+    this.options.viewport.classList.toggle('with-times', withTimes);
+    this.options.viewport.classList.toggle('with-origins', withOrigins);
+    this.rows.setColumns(this.options.measureColumns?.() ?? Number.POSITIVE_INFINITY);
   }
 
   private change(mutation: () => void): void {
@@ -145,10 +196,15 @@ export class LogList {
     mutation();
     this.layout.refresh();
     this.list.setRowCount(this.layout.rowCount);
-    if (this.follow.following) this.list.scrollToBottom();
+    if (this.follow.following) this.stickToBottom();
     else if (anchor) this.restoreAnchor(anchor);
     this.options.onChange();
     this.scheduleRender();
+  }
+
+  private stickToBottom(): void {
+    this.list.scrollToBottom();
+    this.followTop = this.list.scrollTop;
   }
 
   private captureAnchor(): ScrollAnchor | undefined {
@@ -161,7 +217,7 @@ export class LogList {
   private restoreAnchor(anchor: ScrollAnchor): void {
     const visibleIndex = this.model.indexOfSeq(anchor.seq);
     if (visibleIndex >= 0) {
-      const line = this.layout.isExpanded(anchor.seq) ? anchor.line : 0;
+      const line = Math.min(anchor.line, this.layout.extraRows(anchor.seq));
       this.list.scrollTop = (this.layout.firstRowOf(visibleIndex) + line) * this.list.rowHeight + anchor.offset;
       return;
     }
@@ -176,40 +232,35 @@ export class LogList {
   }
 
   private renderRowAt(row: number): HTMLElement {
-    const { seq, line, visibleIndex } = this.layout.rowAt(row);
-    const entry = this.model.store.at(seq);
-    const continuationLines = continuationLineCount(entry.text);
-    const showTags = this.model.filter.sourceId === undefined && this.sourceTags.size > 1;
-    return renderRow(
-      this.options.viewport.ownerDocument,
-      {
-        entry,
-        line,
-        lineText: continuationLines === 0 ? entry.text : this.linesOf(seq, entry.text)[line],
-        continuationLines,
-        expanded: this.layout.isExpanded(seq),
-        selected: seq === this.selectedSeq,
-        sourceTag: showTags ? (this.sourceTags.get(entry.sourceId) ?? entry.sourceId) : undefined,
-        position: visibleIndex + 1,
-        setSize: this.model.visibleCount,
-        row,
-      },
-      seq,
-    );
+    const ref = this.layout.rowAt(row);
+    const content = this.rows.content(ref, row, { expanded: this.layout.isExpanded(ref.seq), selected: ref.seq === this.selectedSeq });
+    return renderRow(this.options.viewport.ownerDocument, content, ref.seq);
   }
 
-  private linesOf(seq: number, text: string): string[] {
-    if (this.splitCache?.seq !== seq) this.splitCache = { seq, lines: entryLines(text) };
-    return this.splitCache.lines;
-  }
-
-  /** The browser's scroll event, and the list's own moves (the event comes a frame later). */
+  /**
+   * The browser's scroll event, and the list's own moves (the event comes a frame later). Only the user moving
+   * up pauses follow: when the list gets shorter (a message shows above it) the view is left above the bottom
+   * without anyone scrolling, and following goes back to the bottom.
+   */
   private onScroll(): void {
+    if (this.follow.following && !this.list.isAtBottom() && this.list.scrollTop >= this.followTop - 1) {
+      this.stickToBottom();
+      this.scheduleRender();
+      return;
+    }
     if (this.follow.onScrolled(this.list.isAtBottom())) this.options.onChange();
+    if (this.follow.following) this.followTop = this.list.scrollTop;
     this.scheduleRender();
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      // The list's own menu; VS Code, which also sees the webview's keys, has nothing to do with it.
+      event.preventDefault();
+      event.stopPropagation();
+      this.openMenuForSelection();
+      return;
+    }
     const count = this.model.visibleCount;
     const current = this.selectedSeq !== undefined ? this.model.indexOfSeq(this.selectedSeq) : -1;
     // With nothing selected (or the selection filtered out), the first key starts from the top row in view.
@@ -235,24 +286,55 @@ export class LogList {
       this.openSelected();
     } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       event.preventDefault();
-      this.change(() => this.layout.setExpanded(selected, event.key === 'ArrowRight'));
-      this.revealEntry(current);
+      this.setExpanded(selected, event.key === 'ArrowRight');
     }
   }
 
   private onClick(event: MouseEvent): void {
     const row = this.rowFromEvent(event);
     if (row === undefined) return;
-    const { seq, visibleIndex } = this.layout.rowAt(row);
+    const { seq, line, visibleIndex } = this.layout.rowAt(row);
     this.options.viewport.focus();
-    if ((event.target as Element).classList.contains('twistie')) {
+    const target = event.target as Element;
+    const link = target.closest('.link')?.getAttribute('data-link');
+    if (link != null) {
+      const linkTarget = this.rows.linkAt(seq, line, Number(link));
+      if (linkTarget) this.options.onOpenLink?.(linkTarget);
+    } else if (target.classList.contains('twistie')) {
       this.change(() => this.layout.setExpanded(seq, !this.layout.isExpanded(seq)));
     }
     this.select(visibleIndex);
   }
 
   private onDoubleClick(event: MouseEvent): void {
+    if ((event.target as Element).closest('.link')) return;
     if (this.rowFromEvent(event) !== undefined) this.openSelected();
+  }
+
+  /** A right click selects the entry under the mouse and asks for its menu (VS Code's own menu is not shown). */
+  private onContextMenuEvent(event: MouseEvent): void {
+    if (!this.options.onContextMenu) return;
+    const row = this.rowFromEvent(event);
+    event.preventDefault();
+    if (row === undefined) {
+      this.openMenuForSelection();
+      return;
+    }
+    const { seq, visibleIndex } = this.layout.rowAt(row);
+    this.options.viewport.focus();
+    this.select(visibleIndex);
+    // A contextmenu event from the keyboard comes with no mouse position.
+    const fromKeyboard = event.clientX === 0 && event.clientY === 0;
+    if (fromKeyboard) this.openMenuForSelection();
+    else this.options.onContextMenu(this.model.store.at(seq), seq, { x: event.clientX, y: event.clientY });
+  }
+
+  private openMenuForSelection(): void {
+    const seq = this.selectedSeq;
+    if (seq === undefined || !this.model.store.has(seq) || !this.options.onContextMenu) return;
+    const element = this.options.viewport.ownerDocument.getElementById(entryElementId(seq));
+    const box = (element ?? this.options.viewport).getBoundingClientRect();
+    this.options.onContextMenu(this.model.store.at(seq), seq, { x: box.left + 24, y: box.bottom });
   }
 
   /** Copy (keyboard, or VS Code's Copy command) with nothing highlighted copies the selected entry whole. */
@@ -279,8 +361,7 @@ export class LogList {
 
   private revealEntry(visibleIndex: number): void {
     const first = this.layout.firstRowOf(visibleIndex);
-    const seq = this.model.seqAt(visibleIndex);
-    const extra = this.layout.isExpanded(seq) ? continuationLineCount(this.model.store.at(seq).text) : 0;
+    const extra = this.layout.extraRows(this.model.seqAt(visibleIndex));
     // A tall expanded entry shows from its first line.
     this.list.reveal(first, Math.min(first + extra, first + this.list.pageSize() - 1));
     // Moving the selection away from the bottom pauses follow; moving it to the end resumes it.

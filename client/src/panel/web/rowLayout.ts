@@ -1,9 +1,12 @@
 // Rows on screen versus entries: an entry takes one row, showing its first line, until the user expands it
-// (a stack trace, an Event Log block); then each of its lines takes a row. Every row has the same height, so
-// the list can place any row without measuring, and only the few expanded entries need bookkeeping.
+// (a stack trace, an Event Log block, a long line); then it takes a row per line (wrapped) and one for its
+// details. Every row has the same height, so the list can place any row without measuring, and only the few
+// expanded entries need bookkeeping.
 
 import type { LogViewModel } from './viewModel';
-import { continuationLineCount } from './displayText';
+
+/** The rows an entry takes beyond its first when expanded; 0 when it has nothing more to show. */
+export type ExtraRows = (seq: number) => number;
 
 export interface RowRef {
   readonly visibleIndex: number;
@@ -24,7 +27,10 @@ export class RowLayout {
   private spans: ExpandedSpan[] = [];
   private rows = 0;
 
-  constructor(private readonly model: LogViewModel) {}
+  constructor(
+    private readonly model: LogViewModel,
+    private readonly extraRowsOf: ExtraRows,
+  ) {}
 
   get rowCount(): number {
     return this.rows;
@@ -34,9 +40,9 @@ export class RowLayout {
     return this.expanded.has(seq);
   }
 
-  /** Expands or collapses an entry of several lines; a one-line entry stays as it is. */
+  /** Expands or collapses an entry; one with nothing more to show stays as it is. */
   setExpanded(seq: number, expanded: boolean): void {
-    if (expanded && continuationLineCount(this.model.store.at(seq).text) > 0) this.expanded.add(seq);
+    if (expanded && this.extraRowsOf(seq) > 0) this.expanded.add(seq);
     else this.expanded.delete(seq);
     this.refresh();
   }
@@ -46,7 +52,12 @@ export class RowLayout {
     this.refresh();
   }
 
-  /** Call after the view model changed. */
+  /** The rows an expanded entry takes beyond its first (0 when collapsed). */
+  extraRows(seq: number): number {
+    return this.expanded.has(seq) ? this.extraRowsOf(seq) : 0;
+  }
+
+  /** Call after the view model changed, or what an entry takes (the width of the list). */
   refresh(): void {
     const spans: ExpandedSpan[] = [];
     for (const seq of this.expanded) {
@@ -55,7 +66,7 @@ export class RowLayout {
         continue;
       }
       const visibleIndex = this.model.indexOfSeq(seq);
-      if (visibleIndex >= 0) spans.push({ visibleIndex, extra: continuationLineCount(this.model.store.at(seq).text) });
+      if (visibleIndex >= 0) spans.push({ visibleIndex, extra: this.extraRowsOf(seq) });
     }
     spans.sort((a, b) => a.visibleIndex - b.visibleIndex);
     this.spans = spans;

@@ -1,20 +1,25 @@
-// The controls above the list: source, level, text filter with its regex toggle, the hidden count, and the
-// Load Earlier, Open Raw, Clear and Follow buttons. Real <select>, <input> and <button> elements with
+// The controls above the list: source (the followed files, then the site's older stdout files, which open on
+// request), the process filter when one is set, level, text filter with its regex toggle, the hidden count, and
+// the Load Earlier, Open Raw, Clear and Follow buttons. Real <select>, <input> and <button> elements with
 // labels, so they are reachable with Tab and read by screen readers; codicons for the icons.
 
 import { DEBUG_LEVELS } from '../../../../server/src/ancm/debugLevel';
 import type { AncmLevel } from '../../../../server/src/logs/types';
-import type { LogSourceInfo } from '../../../../server/src/protocol';
+import type { LogSourceInfo, OlderStdoutFile } from '../../../../server/src/protocol';
 import type { ViewFilter } from './viewModel';
 
 /** The value of the "All sources" option: source ids are never empty. */
 const ALL_SOURCES = '';
+/** The value of an older file's option: the panel's own numbering, not the file name. */
+const OLDER_FILE = 'older-file:';
 const FILTER_DELAY_MS = 150;
 
 const LEVEL_LABELS: Record<AncmLevel, string> = { ERROR: 'Error', WARNING: 'Warning', INFO: 'Info', TRACE: 'Trace (all)' };
 
 export interface ToolbarActions {
   readonly onFilterChange: () => void;
+  /** An older stdout file was chosen in the source picker: it is not loaded yet. */
+  readonly onOpenOlderFile: (fileName: string) => void;
   readonly onLoadEarlier: () => void;
   readonly onOpenRaw: () => void;
   readonly onClear: () => void;
@@ -35,6 +40,11 @@ export class Toolbar {
   /** Under the toolbar: why the text filter is not applied. */
   readonly errorElement: HTMLElement;
   private readonly source: HTMLSelectElement;
+  /** The source picker's value before the last choice: an older file shows once loaded. */
+  private sourceBefore = ALL_SOURCES;
+  private olderFiles: readonly OlderStdoutFile[] = [];
+  private readonly pidChip: HTMLButtonElement;
+  private pid: number | undefined;
   private readonly level: HTMLSelectElement;
   private readonly text: HTMLInputElement;
   private readonly regex: HTMLButtonElement;
@@ -51,6 +61,11 @@ export class Toolbar {
 
     this.source = document.createElement('select');
     labelled(this.source, 'Log source');
+
+    // Shown while the list shows one process (the entry menu's "Show Only PID"); a click shows all again.
+    this.pidChip = document.createElement('button');
+    this.pidChip.className = 'chip';
+    this.pidChip.hidden = true;
 
     this.level = document.createElement('select');
     labelled(this.level, 'Level: shows this level and the more severe ones');
@@ -95,9 +110,27 @@ export class Toolbar {
     this.followLabel = document.createElement('span');
     this.follow.append(followIcon, this.followLabel);
 
-    this.element.append(this.source, this.level, filterBox, this.hidden, gap, this.loadEarlier, this.openRaw, clear, this.follow);
+    this.element.append(this.source, this.pidChip, this.level, filterBox, this.hidden, gap, this.loadEarlier, this.openRaw, clear, this.follow);
 
-    this.source.addEventListener('change', actions.onFilterChange);
+    this.source.addEventListener('change', () => {
+      const value = this.source.value;
+      if (value.startsWith(OLDER_FILE)) {
+        const file = this.olderFiles[Number(value.slice(OLDER_FILE.length))];
+        // Back to what was shown until the file's entries arrive (then it is a source of its own).
+        this.source.value = this.sourceBefore;
+        if (file) actions.onOpenOlderFile(file.fileName);
+        return;
+      }
+      this.sourceBefore = value;
+      // One source or one process, not both.
+      this.setPid(undefined);
+      actions.onFilterChange();
+    });
+    this.pidChip.addEventListener('click', () => {
+      this.setPid(undefined);
+      actions.onFilterChange();
+      this.source.focus();
+    });
     this.level.addEventListener('change', actions.onFilterChange);
     this.text.addEventListener('input', () => {
       // One filter pass per pause in typing, not per key: a pass goes over every entry held.
@@ -119,7 +152,8 @@ export class Toolbar {
       level: this.level.value as AncmLevel,
       text: this.text.value,
       regex: this.regex.getAttribute('aria-pressed') === 'true',
-      sourceId: this.source.value === ALL_SOURCES ? undefined : this.source.value,
+      sourceId: this.source.value === ALL_SOURCES || this.source.value.startsWith(OLDER_FILE) ? undefined : this.source.value,
+      pid: this.pid,
     };
   }
 
@@ -127,19 +161,45 @@ export class Toolbar {
     this.level.value = filter.level;
     this.text.value = filter.text;
     this.regex.setAttribute('aria-pressed', String(filter.regex));
-    this.source.value = filter.sourceId ?? ALL_SOURCES;
+    this.showSource(filter.sourceId);
+    this.setPid(filter.pid);
   }
 
-  /** Newest stdout file first, then the debug log; the selection stays when its source still exists. */
-  setSources(sources: readonly LogSourceInfo[]): void {
+  /** Picks a source in the picker (the entry menu's "Show Only This Source", an older file just loaded). */
+  showSource(sourceId: string | undefined): void {
+    this.source.value = sourceId ?? ALL_SOURCES;
+    if (this.source.selectedIndex < 0) this.source.value = ALL_SOURCES;
+    this.sourceBefore = this.source.value;
+    if (sourceId !== undefined) this.setPid(undefined);
+  }
+
+  /** Shows one process: every source is shown, only that process's entries of each. */
+  showPid(pid: number | undefined): void {
+    this.showSource(undefined);
+    this.setPid(pid);
+  }
+
+  /**
+   * The followed files (newest stdout file first, then the debug log and extra files), the sources opened or
+   * followed before, and the site's older stdout files; the selection stays when its source is still listed.
+   */
+  setSources(sources: readonly LogSourceInfo[], olderFiles: readonly OlderStdoutFile[]): void {
     const selected = this.source.value;
     const document = this.source.ownerDocument;
-    const options = [option(document, 'All sources', ALL_SOURCES)];
+    const options: HTMLElement[] = [option(document, 'All sources', ALL_SOURCES)];
     for (const source of sortSources(sources)) {
       options.push(option(document, source.exists ? source.label : `${source.label} (not created yet)`, source.id));
     }
+    this.olderFiles = olderFiles;
+    if (olderFiles.length > 0) {
+      const group = document.createElement('optgroup');
+      group.label = `Older stdout files (${olderFiles.length.toLocaleString('en-US')}, not followed)`;
+      olderFiles.forEach((file, index) => group.append(option(document, `${file.label} · ${formatSize(file.size)}`, `${OLDER_FILE}${index}`)));
+      options.push(group);
+    }
     this.source.replaceChildren(...options);
     this.source.value = sources.some((source) => source.id === selected) ? selected : ALL_SOURCES;
+    this.sourceBefore = this.source.value;
   }
 
   update(state: ToolbarState): void {
@@ -158,10 +218,35 @@ export class Toolbar {
     this.text.focus();
     this.text.select();
   }
+
+  /** Clears the level, text and process filters (the "Show All" of the all-hidden state); the source stays. */
+  clearFilter(): void {
+    this.level.value = 'TRACE';
+    this.text.value = '';
+    this.setPid(undefined);
+  }
+
+  private setPid(pid: number | undefined): void {
+    this.pid = pid;
+    this.pidChip.hidden = pid === undefined;
+    this.pidChip.textContent = '';
+    if (pid === undefined) return;
+    const icon = this.pidChip.ownerDocument.createElement('span');
+    icon.className = 'codicon codicon-close';
+    icon.setAttribute('aria-hidden', 'true');
+    this.pidChip.append(`PID ${pid}`, icon);
+    labelled(this.pidChip, `Showing process ${pid} only: click to show every process`);
+  }
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function sortSources(sources: readonly LogSourceInfo[]): LogSourceInfo[] {
-  const rank = (source: LogSourceInfo): number => (source.kind === 'stdout' ? 0 : 1);
+  const rank = (source: LogSourceInfo): number => (source.id.startsWith('older:') ? 1 : source.kind === 'stdout' ? 0 : 2);
   return [...sources].sort((a, b) => rank(a) - rank(b) || (b.startTime ?? '').localeCompare(a.startTime ?? '') || a.label.localeCompare(b.label));
 }
 

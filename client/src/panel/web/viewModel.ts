@@ -1,5 +1,5 @@
-// Which entries the panel shows: the store's entries that pass the filter (source, ANCM level with its
-// cumulative meaning, text or RE2 regular expression), kept as a sorted list of sequence numbers. New entries
+// Which entries the panel shows: the store's entries that pass the filter (source or process, ANCM level with
+// its cumulative meaning, text or RE2 regular expression), kept as a sorted list of sequence numbers. New entries
 // are tested once as they arrive; only a filter change goes over everything again.
 
 import { type EntryPredicate, FilterSyntaxError, createEntryFilter } from '../../../../server/src/logs/entryFilter';
@@ -14,9 +14,11 @@ export interface ViewFilter {
   readonly regex: boolean;
   /** One source, or undefined for all of them. */
   readonly sourceId: string | undefined;
+  /** One process (its stdout file and its debug-log lines), or undefined for all. */
+  readonly pid?: number | undefined;
 }
 
-export const SHOW_EVERYTHING: ViewFilter = { level: 'TRACE', text: '', regex: false, sourceId: undefined };
+export const SHOW_EVERYTHING: ViewFilter = { level: 'TRACE', text: '', regex: false, sourceId: undefined, pid: undefined };
 
 // Evicted entries leave the front of the visible list; it is compacted once that much has gone.
 const COMPACT_AFTER = 4096;
@@ -44,10 +46,11 @@ export class LogViewModel {
     return this.visibleSeqs.length - this.start;
   }
 
-  /** Entries of the selected source(s) that the level or text filter hides. */
+  /** Entries of the selected source(s) or process that the level or text filter hides. */
   get hiddenCount(): number {
-    const candidates = this.currentFilter.sourceId === undefined ? this.store.length : this.store.countOf(this.currentFilter.sourceId);
-    return candidates - this.visibleCount;
+    const { sourceId, pid } = this.currentFilter;
+    const candidates = pid !== undefined ? this.store.countOfPid(pid) : sourceId === undefined ? this.store.length : this.store.countOf(sourceId);
+    return Math.max(0, candidates - this.visibleCount);
   }
 
   seqAt(visibleIndex: number): number {
@@ -144,7 +147,8 @@ export class LogViewModel {
   }
 
   private matches(entry: LogEntryMessage): boolean {
-    return (this.currentFilter.sourceId === undefined || entry.sourceId === this.currentFilter.sourceId) && this.predicate(entry);
+    const { sourceId, pid } = this.currentFilter;
+    return (sourceId === undefined || entry.sourceId === sourceId) && (pid === undefined || entry.pid === pid) && this.predicate(entry);
   }
 
   private rebuild(): void {
