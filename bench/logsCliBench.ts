@@ -78,7 +78,8 @@ function main(): void {
     const history = path.join(folder, 'history.log');
     process.stdout.write('... writing 200 MB of history\n');
     writeDebugLog(history, 200 * MIB);
-    const candidates = levelCandidatePatterns('ERROR')!.map((pattern) => pattern.source).join('|');
+    // The same candidates as grep's extended syntax writes them (no `(?:` groups).
+    const candidates = levelCandidatePatterns('ERROR')!.map((pattern) => pattern.source.replace(/\(\?:/g, '(')).join('|');
     const grepLevel: number[] = [];
     const levelRuns: Run[] = [];
     const grepText: number[] = [];

@@ -169,7 +169,14 @@ export async function runLogs(args: readonly string[], context: CommandContext):
   // Ctrl+C or a closed output while the history is printed ends the command there.
   const stop = follow ? context.untilStopped().then(() => void (stopped = true)) : undefined;
 
-  const follower = new SiteLogFollower(site, { watch: follow, readToEnd: !follow, ...('files' in target && { extraFiles: target.files }) });
+  // A one-shot search reads every file whole, so nothing is read at start: the search finds it all.
+  const searchWhole = !follow && hasCandidates(options.search);
+  const follower = new SiteLogFollower(site, {
+    watch: follow,
+    readToEnd: !follow,
+    ...(searchWhole && { initialTailBytes: 0 }),
+    ...('files' in target && { extraFiles: target.files }),
+  });
   // What the follower delivers while starting is the history. What it delivers while the history is
   // printed (a log being written, a new stdout file) waits, in arrival order, and is printed right after:
   // every entry comes out once, and none is lost between the history and following.
@@ -188,7 +195,8 @@ export async function runLogs(args: readonly string[], context: CommandContext):
   // Oldest stdout file first, so the newest entries end up at the bottom of the terminal.
   for (const source of [...follower.sources].reverse()) {
     if (stopped) break;
-    for (const entry of await lastEntries(follower, source, delivered.get(source.id) ?? [], options)) print(source, entry);
+    const entries = searchWhole ? await searchHistory(source, undefined, options) : await lastEntries(follower, source, delivered.get(source.id) ?? [], options);
+    for (const entry of entries) print(source, entry);
   }
   if (!follow) {
     // A one-shot print shows the logs as they were when it started.
@@ -218,7 +226,7 @@ function appendTo(lists: Map<string, LogEntry[]>, key: string, entries: readonly
  */
 async function lastEntries(follower: SiteLogFollower, source: FollowedSource, delivered: LogEntry[], options: LogsOptions): Promise<LogEntry[]> {
   let matching = delivered.filter(options.filter);
-  if (matching.length < options.tail && hasCandidates(options.search)) return searchHistory(source, delivered, options);
+  if (matching.length < options.tail && hasCandidates(options.search)) return delivered.length > 0 ? searchHistory(source, delivered[delivered.length - 1], options) : [];
   let more = true;
   while (matching.length < options.tail && more) {
     const page = await follower.readEarlier(source.id, HISTORY_PAGE_BYTES);
@@ -229,22 +237,20 @@ async function lastEntries(follower: SiteLogFollower, source: FollowedSource, de
 }
 
 /**
- * The whole file searched for the text (fast: only the lines around each occurrence are parsed), up to
- * the last entry the follower delivered, which is taken as delivered: the file may have grown since the
- * follower read it, and what it holds past that entry comes from the follower, once.
+ * The last `tail` matches of the whole file (fast: only the lines around each candidate are parsed). With `last`, the
+ * last entry the follower delivered, the search ends there and takes that entry as delivered: the file may have grown
+ * since the follower read it, and what it holds past that entry comes from the follower, once.
  */
-async function searchHistory(source: FollowedSource, delivered: LogEntry[], options: LogsOptions): Promise<LogEntry[]> {
-  const last = delivered[delivered.length - 1];
-  if (!last) return [];
+async function searchHistory(source: FollowedSource, last: LogEntry | undefined, options: LogsOptions): Promise<LogEntry[]> {
   const found: LogEntry[] = [];
   const parser = { ...(source.pid !== undefined && { pid: source.pid }), ...(source.startTime !== undefined && { processStart: source.startTime }) };
   search: for await (const batch of searchLogHistory(source.file, { ...options.search, kind: source.kind, parser })) {
     for (const entry of batch) {
-      if (entry.offset >= last.offset) break search;
+      if (last && entry.offset >= last.offset) break search;
       found.push(entry);
     }
     if (found.length > 2 * options.tail) found.splice(0, found.length - options.tail);
   }
-  if (options.filter(last)) found.push(last);
+  if (last && options.filter(last)) found.push(last);
   return found.slice(Math.max(0, found.length - options.tail));
 }

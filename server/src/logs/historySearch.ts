@@ -24,7 +24,7 @@ export interface HistorySearchOptions extends EntryFilterOptions {
   readonly parser?: EntryParserOptions;
   /** Bytes searched at a time (default 4 MiB). */
   readonly chunkBytes?: number;
-  /** Bytes first parsed before and after an occurrence; more is read while the entry is not whole (default 4 KiB). */
+  /** Bytes first parsed before and after an occurrence; more is read while the entry is not whole (default 1 KiB). */
   readonly contextBytes?: number;
   /** Search the second half of a file at least this large in the worker thread (default 32 MiB). */
   readonly parallelFromBytes?: number;
@@ -33,7 +33,7 @@ export interface HistorySearchOptions extends EntryFilterOptions {
 const DEFAULT_PARALLEL_FROM_BYTES = 32 * 1024 * 1024;
 
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
-const DEFAULT_CONTEXT_BYTES = 4 * 1024;
+const DEFAULT_CONTEXT_BYTES = 1024;
 const READ_BYTES = 64 * 1024;
 
 /** Every entry of the file that passes the filter, in file order, in batches. */

@@ -17,7 +17,10 @@ import type { AncmLevel } from './types';
 
 // Words found ignoring case, in two expressions: V8 runs an expression of a few alternatives that all start with a letter
 // far faster than one that mixes in symbols and long phrases, so the candidates are looked for in a few small passes.
-const ERROR_WORDS = ['exception', 'error', 'fail', 'fatal', 'unable to', 'cannot', 'crit', 'ftl\\]', 'status(?: code)?:? 5\\d\\d'];
+// The second line covers ANCM's and the host's failure messages that hold none of the first (`It was not possible...`,
+// `... exited prematurely`, `... bitness mismatch ...`): a few short words are far cheaper than a pass over their phrases.
+const ERROR_WORDS = ['exception', 'error', 'fail', 'fatal', 'unable to', 'cannot', 'crit', 'ftl\\]', 'status(?: code)?:? 5\\d\\d',
+  'not ', 'exit', 'mismatch', 'initialize', 'only one', 'manifest'];
 const WARNING_WORDS = ['warn', 'wrn\\]', 'could not', 'timed? ?out'];
 const ERROR_SYMBOLS = ['0x8', '<[0-3]>', '<level>[12]<'];
 const WARNING_SYMBOLS = ['<4>', '<level>3<'];
