@@ -51,7 +51,9 @@ describe('an output that goes away or fails', () => {
 
   it('ancm logs --follow | head -1 stops following and ends with 0', { timeout: 60_000 }, async () => {
     const run = await runIntoClosingReader(['logs', site, '--tail', '100000', '--follow'], site);
-    assert.equal(run.stderr, '');
+    // The pipe may still have taken the whole history, so the status line can come before the reader is seen to go;
+    // nothing else may be said.
+    assert.match(run.stderr, /^(?:ancm: following 1 file; Ctrl\+C to stop\n)?$/);
     assert.equal(run.code, 0);
   });
 
