@@ -23,7 +23,7 @@
 // `NAME::Method` call traces like FORWARDING_HANDLER::... that the catalog does not know are TRACE (ANCM logs those at TRACE).
 
 import { findDebugLogMessage } from '../ancm/debugLogCatalog';
-import { IncrementalEntryParser, parseAllLines } from './entryParser';
+import { type ContinuationLines, IncrementalEntryParser, addContinuation, parseAllLines } from './entryParser';
 import { NO_WRAPPER, type LineWrapper, readLineWrapper } from './lineWrapper';
 import { isoTime } from './logTime';
 import { levelFromText } from './textLevel';
@@ -39,7 +39,7 @@ interface Decision {
   readonly levelFrom: LogEntry['levelFrom'];
 }
 
-interface Draft {
+interface Draft extends ContinuationLines {
   readonly offset: number;
   readonly time: string | undefined;
   readonly pid: number | undefined;
@@ -48,20 +48,12 @@ interface Draft {
   readonly decided: Decision | undefined;
   readonly text: string;
   readonly message: string;
-  /** Continuation lines as written and without their wrapper, created only when there is one. */
-  more: string[] | undefined;
-  moreBodies: string[] | undefined;
-  chars: number;
   /** An `Event Log: '...` echo whose end line has not come yet. */
   eventLogOpen: boolean;
   /** How many single quotes the message holds so far, counted lazily over `parityLines` of its lines. */
   quotes: number;
   parityLines: number;
 }
-
-// An entry is cut beyond these sizes so that a file with no prefixes at all cannot build one unbounded string.
-const MAX_ENTRY_LINES = 10_000;
-const MAX_ENTRY_CHARS = 4 * 1024 * 1024;
 
 const MAX_LABEL = 64;
 const LABEL_STEM = 'aspnetcore';
@@ -264,18 +256,7 @@ export class DebugLogParser extends IncrementalEntryParser<Draft> {
       return;
     }
     if (draft.eventLogOpen && body.trimStart().startsWith(EVENT_LOG_END)) draft.eventLogOpen = false;
-    const count = draft.more ? draft.more.length : 0;
-    if (count + 1 < MAX_ENTRY_LINES && draft.chars + text.length < MAX_ENTRY_CHARS) {
-      if (draft.more && draft.moreBodies) {
-        draft.more.push(text);
-        draft.moreBodies.push(body);
-      } else {
-        draft.more = [text];
-        draft.moreBodies = [body];
-      }
-      draft.chars += text.length + 1;
-      return;
-    }
+    if (addContinuation(draft, text, body)) return;
     // Cut an oversized entry; the rest keeps its time, pid, origin and level.
     const entry = this.finish(draft);
     done.push(entry);

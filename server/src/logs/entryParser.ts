@@ -3,6 +3,33 @@
 
 import type { LogEntry, LogLine } from './types';
 
+// An entry is cut beyond these sizes so that a file with no entry starts at all cannot build one unbounded string.
+export const MAX_ENTRY_LINES = 10_000;
+export const MAX_ENTRY_CHARS = 4 * 1024 * 1024;
+
+/** The continuation lines of an entry being read: as written, and without a wrapper or prefix (for its message). */
+export interface ContinuationLines {
+  /** Created only when there is one: most entries are a single line. */
+  more: string[] | undefined;
+  moreBodies: string[] | undefined;
+  chars: number;
+}
+
+/** Adds a continuation line; false, adding nothing, when the entry is full and must be cut there. */
+export function addContinuation(draft: ContinuationLines, text: string, body: string): boolean {
+  const count = draft.more ? draft.more.length : 0;
+  if (count + 1 >= MAX_ENTRY_LINES || draft.chars + text.length >= MAX_ENTRY_CHARS) return false;
+  if (draft.more && draft.moreBodies) {
+    draft.more.push(text);
+    draft.moreBodies.push(body);
+  } else {
+    draft.more = [text];
+    draft.moreBodies = [body];
+  }
+  draft.chars += text.length + 1;
+  return true;
+}
+
 export abstract class IncrementalEntryParser<Draft> {
   /** The entry being read: the next line may still belong to it. */
   protected draft: Draft | undefined;

@@ -15,7 +15,7 @@
 // ANCM's events carry `Process Id: <n>.` in their data (CommonLib/EventLog.cpp appends it to every event).
 // A record without a level field gets the level its text gives (textLevel.ts).
 
-import { IncrementalEntryParser, parseAllLines } from './entryParser';
+import { IncrementalEntryParser, MAX_ENTRY_CHARS, MAX_ENTRY_LINES, parseAllLines } from './entryParser';
 import { isoTime, usDateTime } from './logTime';
 import { levelFromText } from './textLevel';
 import type { AncmLevel, LogEntry, LogLine } from './types';
@@ -40,8 +40,6 @@ interface Draft {
   chars: number;
 }
 
-const MAX_ENTRY_LINES = 10_000;
-const MAX_ENTRY_CHARS = 4 * 1024 * 1024;
 
 /** Field names of the text forms; `Description` and `Event Details` start the message. */
 const HEADER_FIELD = /^(Log Name|Source|Date|Event ID|EventId|Task Category|Level|Opcode|OpCode|Keywords|User|Computer|Category|Description|Event Details):(?:\s+(.*))?$/;

@@ -22,13 +22,15 @@ export interface LineWrapper {
 
 export const NO_WRAPPER: LineWrapper = { bodyStart: 0, time: undefined, level: undefined };
 
-const LOGGER_LEVELS: Readonly<Record<string, AncmLevel>> = {
+/** Microsoft.Extensions.Logging's LogLevel names, as test loggers and the JSON console formatter write them. */
+export const LOG_LEVEL_NAMES: Readonly<Record<string, AncmLevel>> = {
   Trace: 'TRACE',
   Debug: 'TRACE',
   Information: 'INFO',
   Warning: 'WARNING',
   Error: 'ERROR',
   Critical: 'ERROR',
+  None: 'INFO',
 };
 
 const CI_STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)\s*\| ?/;
@@ -63,7 +65,7 @@ export function readLineWrapper(text: string): LineWrapper {
     rest = rest.slice(elapsed[0].length);
     const logger = BRACKETED_LOGGER.exec(rest) ?? PLAIN_LOGGER.exec(rest);
     if (logger) {
-      level = LOGGER_LEVELS[logger[1]];
+      level = LOG_LEVEL_NAMES[logger[1]];
       start += logger[0].length;
       rest = rest.slice(logger[0].length);
     }

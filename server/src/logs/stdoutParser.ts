@@ -30,8 +30,8 @@
 // host's failure messages, then failure and warning words; levelFrom 'heuristic').
 // Entries of a file named `stdout_<yyyyMMddHHmmss>_<pid>.log` carry that PID and start time.
 
-import { IncrementalEntryParser, parseAllLines } from './entryParser';
-import { type LineWrapper, NO_WRAPPER, readLineWrapper } from './lineWrapper';
+import { type ContinuationLines, IncrementalEntryParser, addContinuation, parseAllLines } from './entryParser';
+import { LOG_LEVEL_NAMES, type LineWrapper, NO_WRAPPER, readLineWrapper } from './lineWrapper';
 import { isoTime } from './logTime';
 import { levelFromText } from './textLevel';
 import type { AncmLevel, LogEntry, LogLine } from './types';
@@ -47,7 +47,7 @@ export interface StdoutParserOptions {
 
 type Kind = 'mel' | 'json' | 'systemd' | 'serilog' | 'nlog' | 'unhandled' | 'plain';
 
-interface Draft {
+interface Draft extends ContinuationLines {
   kind: Kind;
   level: AncmLevel;
   time: string | undefined;
@@ -58,10 +58,6 @@ interface Draft {
   readonly chunkTime: string | undefined;
   readonly text: string;
   readonly body: string;
-  /** Continuation lines as written and without their chunk prefix, created only when there is one. */
-  more: string[] | undefined;
-  moreBodies: string[] | undefined;
-  chars: number;
   /** Inside an exception: its message lines, then its stack frames. */
   exception: 'none' | 'message' | 'frames';
 }
@@ -75,9 +71,6 @@ interface Head {
   message: string;
 }
 
-// An entry is cut beyond these sizes so that a file of endless indented lines cannot build one unbounded string.
-const MAX_ENTRY_LINES = 10_000;
-const MAX_ENTRY_CHARS = 4 * 1024 * 1024;
 
 const CHUNK_PREFIX_LENGTH = 26; // `2021-07-28T19:23:44.076Z: `
 const MEL_INDENT = '      ';
@@ -85,15 +78,6 @@ const MEL_INDENT = '      ';
 const MEL_LEVELS: Readonly<Record<string, AncmLevel>> = { trce: 'TRACE', dbug: 'TRACE', info: 'INFO', warn: 'WARNING', fail: 'ERROR', crit: 'ERROR' };
 const SERILOG_LEVELS: Readonly<Record<string, AncmLevel>> = { VRB: 'TRACE', DBG: 'TRACE', INF: 'INFO', WRN: 'WARNING', ERR: 'ERROR', FTL: 'ERROR' };
 const NLOG_LEVELS: Readonly<Record<string, AncmLevel>> = { TRACE: 'TRACE', DEBUG: 'TRACE', INFO: 'INFO', WARN: 'WARNING', ERROR: 'ERROR', FATAL: 'ERROR' };
-const JSON_LEVELS: Readonly<Record<string, AncmLevel>> = {
-  Trace: 'TRACE',
-  Debug: 'TRACE',
-  Information: 'INFO',
-  Warning: 'WARNING',
-  Error: 'ERROR',
-  Critical: 'ERROR',
-  None: 'INFO',
-};
 // syslog priorities 0-7 as the systemd formatter writes them.
 const SYSTEMD_LEVELS: readonly AncmLevel[] = ['ERROR', 'ERROR', 'ERROR', 'ERROR', 'WARNING', 'INFO', 'INFO', 'TRACE'];
 
@@ -203,7 +187,7 @@ class HeadReader implements Head {
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
     const fields = record as Record<string, unknown>;
-    const level = JSON_LEVELS[stringField(fields, 'LogLevel') ?? ''];
+    const level = LOG_LEVEL_NAMES[stringField(fields, 'LogLevel') ?? ''];
     if (!level) return false;
     const message = stringField(fields, 'Message') ?? '';
     const exception = stringField(fields, 'Exception');
@@ -336,18 +320,7 @@ export class StdoutParser extends IncrementalEntryParser<Draft> {
   private append(draft: Draft, text: string, body: string, offset: number, done: LogEntry[]): void {
     if (body.startsWith(FRAME)) draft.exception = 'frames';
     else if (draft.exception === 'none' && EXCEPTION_HEADER.test(body)) draft.exception = 'message';
-    const count = draft.more ? draft.more.length : 0;
-    if (count + 1 < MAX_ENTRY_LINES && draft.chars + text.length < MAX_ENTRY_CHARS) {
-      if (draft.more && draft.moreBodies) {
-        draft.more.push(text);
-        draft.moreBodies.push(body);
-      } else {
-        draft.more = [text];
-        draft.moreBodies = [body];
-      }
-      draft.chars += text.length + 1;
-      return;
-    }
+    if (addContinuation(draft, text, body)) return;
     // Cut an oversized entry; the rest keeps its level, time and origin.
     done.push(this.finish(draft));
     this.draft = { ...draft, offset, message: body, text, body, more: undefined, moreBodies: undefined, chars: text.length };
