@@ -87,6 +87,8 @@ describe('event log parser', () => {
       ],
     );
     assert.match(entries[0].message, /\n {3}at Contoso\.Web\.Pages\.IndexModel\.OnGet\(\)/);
+    // The logger category stands where an Event Viewer record has its source.
+    assert.deepEqual(entries.map((entry) => entry.origin), ['Microsoft.AspNetCore.Server.Kestrel', 'Microsoft.Hosting.Lifetime']);
   });
 
   it('gives the same entries for any batch split', () => {

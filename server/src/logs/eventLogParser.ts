@@ -208,7 +208,8 @@ export class EventLogParser extends IncrementalEntryParser<Draft> {
       pid: pid === undefined ? undefined : +pid,
       level: level ?? levelFromText(message),
       levelFrom: level ? 'logger' : 'heuristic',
-      origin: xml?.provider ?? fields.get('source') ?? undefined,
+      // The EventLog logging provider names no source in its text, but the logger category, as a console logger does.
+      origin: xml?.provider ?? fields.get('source') ?? fields.get('category'),
       text: draft.lines.slice(0, lineEnd).join('\n'),
       message,
       offset: draft.offset,
