@@ -225,15 +225,21 @@ function appendTo(lists: Map<string, LogEntry[]>, key: string, entries: readonly
  * whole file; otherwise history is paged back.
  */
 async function lastEntries(follower: SiteLogFollower, source: FollowedSource, delivered: LogEntry[], options: LogsOptions): Promise<LogEntry[]> {
-  let matching = delivered.filter(options.filter);
+  const matching = delivered.filter(options.filter);
   if (matching.length < options.tail && hasCandidates(options.search)) return delivered.length > 0 ? searchHistory(source, delivered[delivered.length - 1], options) : [];
+  // Earlier pages, newest first, joined once at the end (prepending each page would copy all before it).
+  const pages = [matching];
+  let found = matching.length;
   let more = true;
-  while (matching.length < options.tail && more) {
+  while (found < options.tail && more) {
     const page = await follower.readEarlier(source.id, HISTORY_PAGE_BYTES);
     more = page.more && page.entries.length > 0;
-    matching = [...page.entries.filter(options.filter), ...matching];
+    const shown = page.entries.filter(options.filter);
+    pages.push(shown);
+    found += shown.length;
   }
-  return matching.slice(Math.max(0, matching.length - options.tail));
+  const all = pages.reverse().flat();
+  return all.slice(Math.max(0, all.length - options.tail));
 }
 
 /**
