@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { levelCandidatePatterns } from '../server/src/logs/levelCandidates';
+import { levelCandidates } from '../server/src/logs/levelCandidates';
 import { RARE_TEXT, writeDebugLog } from './debugLogFile';
 import { percentile } from './stats';
 
@@ -79,7 +79,8 @@ function main(): void {
     process.stdout.write('... writing 200 MB of history\n');
     writeDebugLog(history, 200 * MIB);
     // The same candidates as grep's extended syntax writes them (no `(?:` groups).
-    const candidates = levelCandidatePatterns('ERROR')!.map((pattern) => pattern.source.replace(/\(\?:/g, '(')).join('|');
+    const { patterns, tag } = levelCandidates('ERROR')!;
+    const candidates = [...patterns, tag].map((pattern) => pattern.source.replace(/\(\?:/g, '(')).join('|');
     const grepLevel: number[] = [];
     const levelRuns: Run[] = [];
     const grepText: number[] = [];

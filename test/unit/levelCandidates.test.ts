@@ -10,7 +10,7 @@ import { createEntryParser } from '../../server/src/logs/createEntryParser';
 import { detectLogFormat } from '../../server/src/logs/detectLogFormat';
 import { parseAllLines } from '../../server/src/logs/entryParser';
 import { levelShows } from '../../server/src/logs/entryFilter';
-import { levelCandidatePatterns } from '../../server/src/logs/levelCandidates';
+import { levelCandidates } from '../../server/src/logs/levelCandidates';
 import type { AncmLevel, LogEntry } from '../../server/src/logs/types';
 import { LOG_FIXTURES, linesOf } from './logs/logLines';
 
@@ -28,7 +28,8 @@ function entriesOf(file: string): LogEntry[] {
 }
 
 function holdsCandidate(threshold: AncmLevel, text: string): boolean {
-  return levelCandidatePatterns(threshold)!.some((pattern) => {
+  const { patterns, tag } = levelCandidates(threshold)!;
+  return [...patterns, tag].some((pattern) => {
     pattern.lastIndex = 0;
     return pattern.test(text);
   });
@@ -57,8 +58,8 @@ describe('level filter candidates', () => {
   }
 
   it('filter nothing at INFO and TRACE, where nearly every entry shows', () => {
-    assert.equal(levelCandidatePatterns('INFO'), undefined);
-    assert.equal(levelCandidatePatterns('TRACE'), undefined);
+    assert.equal(levelCandidates('INFO'), undefined);
+    assert.equal(levelCandidates('TRACE'), undefined);
   });
 
   it('pass over the ordinary lines of a busy log', () => {

@@ -14,7 +14,7 @@ import { type EntryParserOptions, createEntryParser } from './createEntryParser'
 import { searchInWorker } from './historySearchWorkerClient';
 import { type EntryFilterOptions, createEntryFilter, literalTextPattern } from './entryFilter';
 import { DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines } from './fileWindow';
-import { levelCandidatePatterns } from './levelCandidates';
+import { type LevelCandidates, levelCandidates } from './levelCandidates';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
 import type { LogEntry, LogLine, LogSource } from './types';
 
@@ -71,8 +71,8 @@ export async function* searchLogHistory(file: string, options: HistorySearchOpti
  */
 function candidatesOf(options: EntryFilterOptions): ((chunk: Buffer) => number[]) | undefined {
   if (options.text && !options.regex) return /[\r\n]/.test(options.text) ? undefined : occurrencesOf(options.text);
-  const levelPatterns = options.level && levelCandidatePatterns(options.level);
-  return levelPatterns ? matchesOf(levelPatterns, LEVEL_CANDIDATE_BYTES) : undefined;
+  const candidates = options.level && levelCandidates(options.level);
+  return candidates ? levelCandidatesOf(candidates) : undefined;
 }
 
 /** Whether a search with these options looks for something in the raw bytes rather than parsing everything. */
@@ -347,6 +347,22 @@ function matchesOf(patterns: readonly RegExp[], longestMatch: number): (chunk: B
 function sortFrom(values: number[], from: number): void {
   const sorted = values.slice(from).sort((a, b) => a - b);
   for (let index = 0; index < sorted.length; index++) values[from + index] = sorted[index];
+}
+
+/** The level candidates of a chunk: the expressions' matches, and the markup levels at each `<`, in order. */
+function levelCandidatesOf({ patterns, tag, tagLength }: LevelCandidates): (chunk: Buffer) => number[] {
+  const words = matchesOf(patterns, LEVEL_CANDIDATE_BYTES);
+  return (chunk) => {
+    const positions = words(chunk);
+    const tags: number[] = [];
+    for (let at = chunk.indexOf(0x3c); at >= 0; at = chunk.indexOf(0x3c, at + 1)) {
+      tag.lastIndex = 0;
+      const match = tag.exec(chunk.toString('latin1', at, Math.min(chunk.length, at + tagLength)));
+      if (match && match.index === 0) tags.push(at);
+    }
+    if (tags.length === 0) return positions;
+    return [...positions, ...tags].sort((a, b) => a - b);
+  };
 }
 
 function decodedOccurrencesOf(text: string): (chunk: Buffer) => number[] {

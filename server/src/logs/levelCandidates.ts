@@ -15,15 +15,17 @@ import { FAILURE_PHRASES } from '../ancm/failureMessages';
 import { levelShows } from './entryFilter';
 import type { AncmLevel } from './types';
 
-// Words found ignoring case, in two expressions: V8 runs an expression of a few alternatives that all start with a letter
-// far faster than one that mixes in symbols and long phrases, so the candidates are looked for in a few small passes.
+// Words found ignoring case. V8 runs an expression of alternatives that start with a letter or digit far faster than one
+// that also holds `<...>` alternatives or long phrases, so those are looked for apart: markup levels at each `<` byte
+// (rare outside Event Log XML), phrases in a few small passes.
 // The second line covers ANCM's and the host's failure messages that hold none of the first (`It was not possible...`,
 // `... exited prematurely`, `... bitness mismatch ...`): a few short words are far cheaper than a pass over their phrases.
-const ERROR_WORDS = ['exception', 'error', 'fail', 'fatal', 'unable to', 'cannot', 'crit', 'ftl\\]', 'status(?: code)?:? 5\\d\\d',
+const ERROR_WORDS = ['exception', 'error', 'fail', 'fatal', 'unable to', 'cannot', 'crit', 'ftl\\]', 'status(?: code)?:? 5\\d\\d', '0x8',
   'not ', 'exit', 'mismatch', 'initialize', 'only one', 'manifest'];
 const WARNING_WORDS = ['warn', 'wrn\\]', 'could not', 'timed? ?out'];
-const ERROR_SYMBOLS = ['0x8', '<[0-3]>', '<level>[12]<'];
-const WARNING_SYMBOLS = ['<4>', '<level>3<'];
+// After `<`: systemd's syslog priority and Event XML's level.
+const ERROR_TAGS = ['[0-3]>', 'level>[12]<'];
+const WARNING_TAGS = ['4>', 'level>3<'];
 /** Phrases are matched as written (the catalog and the failure table match them so), a few to an expression. */
 const PHRASES_PER_PATTERN = 6;
 
@@ -40,10 +42,19 @@ function longestLiteral(format: string): string {
   return format.split(/%[-+ #0]*\d*(?:\.\d+)?(?:l|h|ll)?[sSdiuxXc]|\r?\n/).reduce((longest, piece) => (piece.trim().length > longest.length ? piece.trim() : longest), '');
 }
 
-function buildPatterns(threshold: AncmLevel): RegExp[] {
+export interface LevelCandidates {
+  /** Global expressions run over the bytes seen as Latin-1; each match is a candidate. */
+  readonly patterns: readonly RegExp[];
+  /** Global, case-insensitive: a level written as markup, starting with `<`; checked where the bytes hold a `<`. */
+  readonly tag: RegExp;
+  /** The longest a tag match can be. */
+  readonly tagLength: number;
+}
+
+function build(threshold: AncmLevel): LevelCandidates {
   const words = threshold === 'ERROR' ? ERROR_WORDS : [...ERROR_WORDS, ...WARNING_WORDS];
-  const symbols = threshold === 'ERROR' ? ERROR_SYMBOLS : [...ERROR_SYMBOLS, ...WARNING_SYMBOLS];
-  const covered = new RegExp([...words, ...symbols].join('|'), 'i');
+  const tags = threshold === 'ERROR' ? ERROR_TAGS : [...ERROR_TAGS, ...WARNING_TAGS];
+  const covered = new RegExp(words.join('|'), 'i');
   const phrases: string[] = [];
   for (const phrase of FAILURE_PHRASES) {
     const source = typeof phrase.text === 'string' ? escapeRegExp(phrase.text) : phrase.text.source;
@@ -52,20 +63,17 @@ function buildPatterns(threshold: AncmLevel): RegExp[] {
   for (const message of DEBUG_LOG_MESSAGES) {
     if (levelShows(threshold, message.level) && !covered.test(sampleOf(message.format))) phrases.push(escapeRegExp(longestLiteral(message.format)));
   }
-  const patterns = [new RegExp(words.join('|'), 'gi'), new RegExp(symbols.join('|'), 'gi')];
+  const patterns = [new RegExp(words.join('|'), 'gi')];
   for (let start = 0; start < phrases.length; start += PHRASES_PER_PATTERN) patterns.push(new RegExp(phrases.slice(start, start + PHRASES_PER_PATTERN).join('|'), 'g'));
-  return patterns;
+  return { patterns, tag: new RegExp(`<(?:${tags.join('|')})`, 'gi'), tagLength: '<level>1<'.length };
 }
 
-const patterns = new Map<AncmLevel, readonly RegExp[]>();
+const built = new Map<AncmLevel, LevelCandidates>();
 
-/**
- * Global expressions that together find the candidates for entries at `threshold` or worse, or undefined when every
- * entry is one (INFO and TRACE: most entries are INFO).
- */
-export function levelCandidatePatterns(threshold: AncmLevel): readonly RegExp[] | undefined {
+/** What finds the candidates for entries at `threshold` or worse, or undefined when every entry is one (INFO and TRACE: most entries are INFO). */
+export function levelCandidates(threshold: AncmLevel): LevelCandidates | undefined {
   if (threshold !== 'ERROR' && threshold !== 'WARNING') return undefined;
-  let found = patterns.get(threshold);
-  if (!found) patterns.set(threshold, (found = buildPatterns(threshold)));
+  let found = built.get(threshold);
+  if (!found) built.set(threshold, (found = build(threshold)));
   return found;
 }
