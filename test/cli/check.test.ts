@@ -10,7 +10,7 @@ import { parseWebConfig } from '../../server/src/service/webConfig';
 import { publishedConfig } from '../unit/cursor';
 import { copyFixtures, runBinary, runInProcess } from './cliKit';
 
-const BROKEN = publishedConfig(`<aspNetCore processPath="dotnet" hostingModel="InProc" stdoutLogEnabled="yes" stdoutLogFile=".\\logs\\">
+const BROKEN = publishedConfig(`<aspNetCore processPath="dotnet" arguments=".\\app.dll" hostingModel="InProc" stdoutLogEnabled="yes" stdoutLogFile=".\\logs\\">
         <handlerSettings>
           <handlerSetting name="debugLevel" value="FILE, TRACE" />
           <handlerSetting name="stackSize" value="2097152" />
@@ -136,12 +136,12 @@ describe('ancm check --fix', () => {
     assert.match(run.stdout.join('\n'), /web\.config: fixed \d+ problems/);
     const after = readFileSync(path.join(folder, 'web.config'), 'utf8');
     assert.notEqual(after, before);
-    for (const expected of ['hostingModel="InProcess"', 'stdoutLogEnabled="true"', 'stdoutLogFile=".\\logs\\stdout"', 'value="FILE,TRACE"']) assert.ok(after.includes(expected), expected);
+    for (const expected of ['hostingModel="InProcess"', 'stdoutLogEnabled="true"', 'stdoutLogFile=".\\logs\\stdout"', 'value="FILE,TRACE"', 'value="0x200000"']) assert.ok(after.includes(expected), expected);
     const beforeLines = before.split('\n');
     const afterLines = after.split('\n');
     assert.equal(afterLines.length, beforeLines.length);
     const changed = beforeLines.flatMap((line, index) => (line === afterLines[index] ? [] : [index]));
-    const fixedLines = beforeLines.flatMap((line, index) => (/InProc"|FILE, TRACE/.test(line) ? [index] : []));
+    const fixedLines = beforeLines.flatMap((line, index) => (/InProc"|FILE, TRACE|2097152/.test(line) ? [index] : []));
     assert.deepEqual(changed, fixedLines, 'only the lines with fixable findings changed');
     const recheck = await runInProcess(['check', '--format', 'json', 'web.config'], folder);
     const issues = (JSON.parse(recheck.stdout.join('\n')) as { files: { issues: { fixable: boolean }[] }[] }).files[0].issues;
@@ -155,6 +155,18 @@ describe('ancm check --fix', () => {
     const text = bytes.subarray(2).toString('utf16le');
     assert.ok(text.includes('hostingModel="InProcess"'));
     assert.equal(text.split('\r\n').length, BROKEN.split('\n').length);
+  });
+
+  it('leaves a clamp that would invert what was meant (shutdownTimeLimit="-1", startupTimeLimit="5000") and still reports it', async () => {
+    const clamps = publishedConfig('<aspNetCore processPath="dotnet" arguments=".\\app.dll" shutdownTimeLimit="-1" startupTimeLimit="5000" hostingModel="InProc" />');
+    writeFileSync(path.join(folder, 'web.Clamps.config'), clamps);
+    await runInProcess(['check', '--fix', 'web.Clamps.config'], folder);
+    const after = readFileSync(path.join(folder, 'web.Clamps.config'), 'utf8');
+    assert.ok(after.includes('hostingModel="InProcess"'), 'the safe fix on the same line is applied');
+    assert.ok(after.includes('shutdownTimeLimit="-1"') && after.includes('startupTimeLimit="5000"'), after);
+    const recheck = await runInProcess(['check', '--format', 'json', 'web.Clamps.config'], folder);
+    const issues = (JSON.parse(recheck.stdout.join('\n')) as { files: { issues: { rule: string }[] }[] }).files[0].issues;
+    assert.deepEqual(issues.filter((issue) => issue.rule === 'invalid-number').length, 2);
   });
 
   it('refuses to rewrite a file that is not valid in its encoding', async () => {

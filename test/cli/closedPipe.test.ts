@@ -38,7 +38,7 @@ describe('an output that goes away or fails', () => {
     writeFileSync(path.join(site, 'logs', 'stdout_20240101120000_1234.log'), lines.join(''));
     const variables = Array.from({ length: 3_000 }, () => '<environmentVariable name="ASPNETCORE_ENVIRONMENT" value="Production" />').join('');
     mkdirSync(path.join(site, 'checked'));
-    writeFileSync(path.join(site, 'checked', 'web.config'), publishedConfig(`<aspNetCore processPath="dotnet"><environmentVariables>${variables}</environmentVariables></aspNetCore>`));
+    writeFileSync(path.join(site, 'checked', 'web.config'), publishedConfig(`<aspNetCore processPath="dotnet" arguments=".\\app.dll"><environmentVariables>${variables}</environmentVariables></aspNetCore>`));
   });
   after(() => rmSync(site, { recursive: true, force: true }));
 

@@ -71,7 +71,7 @@ describe('diagnostics over LSP', () => {
   it('publishes only for the latest version when changes arrive quickly', async () => {
     const uri = 'file:///site/Web.Debug.config';
     server.open(uri, BROKEN);
-    for (let version = 2; version <= 6; version++) server.change(uri, version, version === 6 ? publishedConfig('<aspNetCore processPath="dotnet" />') : BROKEN);
+    for (let version = 2; version <= 6; version++) server.change(uri, version, version === 6 ? publishedConfig('<aspNetCore processPath="dotnet" arguments=".\\app.dll" />') : BROKEN);
     const last = await server.diagnostics(uri, (params) => params.version === 6);
     assert.deepEqual(last.diagnostics, []);
     const stale = server.published.filter((params) => params.uri === uri && (params.version ?? 0) > 1 && (params.version ?? 0) < 6);

@@ -2,9 +2,9 @@
 // inside the text, and every fix yields well-formed XML (from well-formed input), removes its own
 // diagnostic and leaves the text outside its edits untouched. Completion and hover never throw.
 
-import { XMLValidator } from 'fast-xml-parser';
 import { applyEdits } from '../../server/src/service/codeActions';
 import { getLanguageService } from '../../server/src/service/languageService';
+import { isWellFormedXml } from '../../server/src/service/parse/strictXml';
 import { findRule } from '../../server/src/service/rules/registry';
 import type { Fix, Issue } from '../../server/src/service/rules/types';
 import { doValidation } from '../../server/src/service/validation';
@@ -17,7 +17,7 @@ export function checkDocument(text: string, probe: () => number): string | undef
   const document = parseWebConfig(text);
   const { issues, failures } = doValidation(document);
   if (failures.length > 0) return `rule ${failures[0].rule} threw: ${String(failures[0].error)}`;
-  const wellFormed = XMLValidator.validate(text) === true;
+  const wellFormed = isWellFormedXml(text);
   for (const issue of issues) {
     if (!(issue.start >= 0 && issue.start <= issue.end && issue.end <= text.length)) return `${issue.rule}: range ${issue.start}-${issue.end} outside 0-${text.length}`;
     for (const fix of issue.fixes ?? []) {
@@ -46,7 +46,7 @@ function checkFix(text: string, issue: Issue, fix: Fix, wellFormed: boolean): st
   const last = edits[edits.length - 1];
   if (first && !fixed.startsWith(text.slice(0, first.start))) return 'changed text before its edits';
   if (last && !fixed.endsWith(text.slice(last.end))) return 'changed text after its edits';
-  if (wellFormed && XMLValidator.validate(fixed) !== true) return 'made well-formed XML ill-formed';
+  if (wellFormed && !isWellFormedXml(fixed)) return 'made well-formed XML ill-formed';
   const rule = findRule(issue.rule)!;
   const count = (source: string) => doValidation(parseWebConfig(source), {}, [rule]).issues.filter((other) => other.message === issue.message).length;
   if (count(fixed) >= count(text)) return 'did not remove its diagnostic';

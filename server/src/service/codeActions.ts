@@ -50,6 +50,17 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return (a.start < b.end && b.start < a.end) || a.start === b.start;
 }
 
+/** A name followed by `=` and a quote: the text writes an attribute. */
+const ATTRIBUTE_ASSIGNMENT = /[^\s<>"'=]\s*=\s*["']/;
+
+/**
+ * Whether the fix inserts an element or an attribute: one of its edits writes markup (`<`) or a whole
+ * `name="…"` pair. Renames, value changes and removals do not.
+ */
+export function insertsMarkup(fix: Fix): boolean {
+  return fix.edits.some((edit) => edit.newText.includes('<') || ATTRIBUTE_ASSIGNMENT.test(edit.newText));
+}
+
 /** Applies non-overlapping edits to a text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let result = '';

@@ -26,18 +26,50 @@ describe('invalid-number', () => {
     }
   });
 
-  it('flags an out-of-range value as an error on the value and clamps it safely', () => {
-    const text = section('startupTimeLimit="7200"');
+  it('flags an out-of-range value as an error on the value and offers the limit, never as a safe fix', () => {
+    const text = section('rapidFailsPerMinute="200"');
     const issues = check(RULE, text);
-    assert.deepEqual(marked(text, issues), ['7200']);
+    assert.deepEqual(marked(text, issues), ['200']);
     assert.equal(issues[0].severity, 'error');
-    assert.match(issues[0].message, /HTTP 500\.19.*from 0 to 3600/);
-    assert.deepEqual(issues[0].fixes?.map((fix) => [fix.title, fix.safe]), [['Change to 3600, the maximum', true]]);
-    assert.equal(applyAndRecheck(RULE, text, issues[0]), section('startupTimeLimit="3600"'));
+    assert.match(issues[0].message, /HTTP 500\.19.*from 0 to 100/);
+    assert.deepEqual(issues[0].fixes?.map((fix) => [fix.title, fix.safe]), [['Change to 100, the maximum', false]]);
+    assert.equal(applyAndRecheck(RULE, text, issues[0]), section('rapidFailsPerMinute="100"'));
     const below = section('processesPerApplication="0"');
-    assert.equal(applyAndRecheck(RULE, below, check(RULE, below)[0]), section('processesPerApplication="1"'));
-    const negative = section('shutdownTimeLimit="-5"');
-    assert.equal(applyAndRecheck(RULE, negative, check(RULE, negative)[0]), section('shutdownTimeLimit="0"'));
+    const [belowIssue] = check(RULE, below);
+    assert.deepEqual(belowIssue.fixes?.map((fix) => [fix.title, fix.safe]), [['Change to 1, the minimum', false]]);
+    assert.equal(applyAndRecheck(RULE, below, belowIssue), section('processesPerApplication="1"'));
+  });
+
+  it('reads milliseconds in a seconds attribute as seconds first: startupTimeLimit="5000" is 5, not the hour the clamp gives', () => {
+    const text = section('startupTimeLimit="5000"');
+    const [issue] = check(RULE, text);
+    assert.deepEqual(issue.fixes?.map((fix) => [fix.title, fix.safe]), [
+      ['Change to 5 (5000 milliseconds in seconds, the unit of startupTimeLimit)', false],
+      ['Change to 3600, the maximum', false],
+    ]);
+    assert.equal(applyAndRecheck(RULE, text, issue), section('startupTimeLimit="5"'));
+    assert.equal(applyAndRecheck(RULE, text, issue, 'Change to 3600, the maximum'), section('startupTimeLimit="3600"'));
+    // Not a whole number of seconds, or still out of range in seconds: only the clamp.
+    assert.deepEqual(check(RULE, section('startupTimeLimit="7200"'))[0].fixes?.map((fix) => fix.title), ['Change to 3600, the maximum']);
+    assert.deepEqual(check(RULE, section('shutdownTimeLimit="900000"'))[0].fixes?.map((fix) => fix.title), ['Change to 600, the maximum']);
+  });
+
+  it('offers the maximum before the minimum for a negative value (shutdownTimeLimit="-1" → 0 would not wait at all), neither safe', () => {
+    const text = section('shutdownTimeLimit="-1"');
+    const [issue] = check(RULE, text);
+    assert.deepEqual(issue.fixes?.map((fix) => [fix.title, fix.safe]), [
+      ['Change to 600, the maximum (if -1 meant no limit)', false],
+      ['Change to 0, the minimum', false],
+    ]);
+    assert.equal(applyAndRecheck(RULE, text, issue), section('shutdownTimeLimit="600"'));
+    assert.equal(applyAndRecheck(RULE, text, issue, 'Change to 0, the minimum'), section('shutdownTimeLimit="0"'));
+  });
+
+  it('marks no fix of any finding safe, so fix-all leaves every clamp to the user', () => {
+    const text = section('startupTimeLimit="5000" shutdownTimeLimit="-1" rapidFailsPerMinute="101" processesPerApplication="0"');
+    const issues = check(RULE, text);
+    assert.equal(issues.length, 4);
+    assert.deepEqual(issues.flatMap((issue) => issue.fixes ?? []).filter((fix) => fix.safe), []);
   });
 
   it('flags a value that is not a whole number', () => {

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { applyEdits, planFixAll } from '../../../server/src/service/codeActions';
+import { doValidation } from '../../../server/src/service/validation';
+import { parseWebConfig } from '../../../server/src/service/webConfig';
 import { publishedConfig } from '../cursor';
 import { applyAndRecheck, check, marked } from './ruleKit';
 
@@ -30,6 +33,36 @@ describe('missing-entry-attribute', () => {
     const [issue] = check(RULE, text);
     assert.equal(issue.fixes?.[0].safe, false);
     assert.equal(applyAndRecheck(RULE, text, issue), section('<environmentVariables><environmentVariable name="ASPNETCORE_ENVIRONMENT" value="" /></environmentVariables>'));
+  });
+
+  it('renames a wrongly cased Value= or NAME= safely, keeping its value, instead of adding an empty one', () => {
+    const text = section('<environmentVariables><environmentVariable name="ASPNETCORE_ENVIRONMENT" Value="Staging" /></environmentVariables>');
+    const [issue] = check(RULE, text);
+    assert.match(issue.message, /needs a value attribute, and 'Value' is not it \(attribute names are case-sensitive\)/);
+    assert.deepEqual(issue.fixes?.map((fix) => [fix.title, fix.safe]), [["Rename 'Value' to 'value', keeping its value", true]]);
+    assert.equal(applyAndRecheck(RULE, text, issue), section('<environmentVariables><environmentVariable name="ASPNETCORE_ENVIRONMENT" value="Staging" /></environmentVariables>'));
+    const upper = section('<handlerSettings><handlerSetting NAME="debugLevel" value="FILE" /></handlerSettings>');
+    const [upperIssue] = check(RULE, upper);
+    assert.deepEqual(upperIssue.fixes?.map((fix) => [fix.title, fix.safe]), [["Rename 'NAME' to 'name', keeping its value", true]]);
+    assert.equal(applyAndRecheck(RULE, upper, upperIssue), section('<handlerSettings><handlerSetting name="debugLevel" value="FILE" /></handlerSettings>'));
+  });
+
+  it('offers each of two wrongly cased candidates, neither safe, since only the user knows which value to keep', () => {
+    const text = section('<environmentVariables><environmentVariable name="A" Value="1" VALUE="2" /></environmentVariables>');
+    const [issue] = check(RULE, text);
+    assert.deepEqual(issue.fixes?.map((fix) => [fix.title, fix.safe]), [
+      ["Rename 'Value' to 'value', keeping its value", false],
+      ["Rename 'VALUE' to 'value', keeping its value", false],
+    ]);
+    assert.ok(applyAndRecheck(RULE, text, issue, "Rename 'VALUE' to 'value', keeping its value").includes('Value="1" value="2"'));
+  });
+
+  it('leaves the rename of Value= to fix-all once, though unknown-attribute offers the same edit', () => {
+    const text = section('<environmentVariables><environmentVariable name="A" Value="1" /></environmentVariables>');
+    const issues = doValidation(parseWebConfig(text)).issues.filter((issue) => issue.rule === RULE || issue.rule === 'unknown-attribute');
+    assert.deepEqual(issues.map((issue) => issue.rule).sort(), ['missing-entry-attribute', 'unknown-attribute']);
+    const fixed = applyEdits(text, planFixAll(issues).edits);
+    assert.equal(fixed, section('<environmentVariables><environmentVariable name="A" value="1" /></environmentVariables>'));
   });
 
   it('flags an empty name or path on the attribute, and accepts an empty value', () => {

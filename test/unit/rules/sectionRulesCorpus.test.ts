@@ -81,6 +81,11 @@ describe('section rules while typing', () => {
         '      </aspNetCore>',
         '      <aspNetCore processPath="dotnet" hostingModel="InProcess" requestTimeout="00:10:00" stdoutLogFile="logs/" />',
         '      <handlerSettings />',
+        '      <aspNetCore processPath=".\\App.dll" startupTimeLimit="0" stdoutLogEnabled="true" stdoutLogFile="" />',
+        '      <aspNetCore processPath="run.cmd" hostingModel="inprocess" arguments=" x" />',
+        '      <aspNetCore processPath="&quot;dotnet&quot;" arguments="a.dll" />',
+        '      <aspNetCore processPath="dotnet" arguments=".\\App.exe" />',
+        '      <aspNetCore processPath="dotnet" arguments="a.dll exec a.dll" />',
       ].join('\n'),
     );
     for (let end = 0; end <= full.length; end++) runSectionRules(full.slice(0, end));

@@ -51,6 +51,55 @@ describe('unknown-element', () => {
     applyAndRecheck(RULE, text, issues[0]);
   });
 
+  it('rewrites an appSettings-style <add key= value=> in <environmentVariables> as <environmentVariable name= value=>, safely', () => {
+    const text = section('<environmentVariables><add key="ASPNETCORE_ENVIRONMENT" value="Staging" /></environmentVariables>');
+    const [issue] = check(RULE, text);
+    assert.equal(text.slice(issue.start, issue.end), 'add');
+    assert.match(issue.message, /HTTP 500\.19: <environmentVariables> has no <add> element .*its entries are <environmentVariable name="…" value="…" \/>/);
+    assert.deepEqual(issue.fixes?.map((fix) => [fix.title, fix.safe]), [['Rewrite as <environmentVariable> (key → name), keeping the values', true]]);
+    const fixed = applyAndRecheck(RULE, text, issue);
+    assert.equal(fixed, section('<environmentVariables><environmentVariable name="ASPNETCORE_ENVIRONMENT" value="Staging" /></environmentVariables>'));
+    assert.deepEqual(check('unknown-attribute', fixed), []);
+    assert.deepEqual(check('missing-entry-attribute', fixed), []);
+    const locked = section('<environmentVariables><add key="A" value="1" lockItem="true" /></environmentVariables>');
+    assert.equal(check(RULE, locked)[0].fixes?.[0].safe, true, 'lockItem is allowed on any IIS collection entry');
+  });
+
+  it('rewrites <add name= value=> in both tags, and <add> in <handlerSettings> as <handlerSetting>', () => {
+    const text = section('<environmentVariables><add name="A" value="1"></add></environmentVariables><handlerSettings><add name="debugLevel" value="FILE" /></handlerSettings>');
+    const issues = check(RULE, text);
+    assert.deepEqual(marked(text, issues), ['add', 'add']);
+    assert.deepEqual(issues.map((issue) => issue.fixes?.map((fix) => [fix.title, fix.safe])), [
+      [['Rewrite as <environmentVariable>, keeping the values', true]],
+      [['Rewrite as <handlerSetting>, keeping the values', true]],
+    ]);
+    const once = applyAndRecheck(RULE, text, issues[0]);
+    assert.ok(once.includes('<environmentVariable name="A" value="1"></environmentVariable>'), once);
+    const twice = applyAndRecheck(RULE, once, check(RULE, once)[0]);
+    assert.equal(twice, section('<environmentVariables><environmentVariable name="A" value="1"></environmentVariable></environmentVariables><handlerSettings><handlerSetting name="debugLevel" value="FILE" /></handlerSettings>'));
+  });
+
+  it('offers the rewrite unsafely when the result would still be incomplete or carries attributes it does not declare', () => {
+    const unsafe = [
+      '<environmentVariables><add key="A" /></environmentVariables>', // no value
+      '<environmentVariables><add key="A" value="1" lockItem="true" description="x" /></environmentVariables>', // description is unknown
+      '<environmentVariables><add key="A" name="B" value="1" /></environmentVariables>', // both key and name: key stays
+      '<environmentVariables><add key="A" value="1" xdt:Transform="Insert" /></environmentVariables>', // an XDT Locator may name key
+    ];
+    for (const body of unsafe) {
+      const text = section(body);
+      const [issue] = check(RULE, text);
+      assert.equal(issue.fixes?.[0].safe, false, body);
+      applyAndRecheck(RULE, text, issue);
+    }
+  });
+
+  it('offers no rewrite of an <add> that was never closed', () => {
+    const [issue] = check(RULE, publishedConfig('<aspNetCore processPath="dotnet"><environmentVariables><add key="A" value="1">'));
+    assert.match(issue.message, /has no <add> element/);
+    assert.deepEqual(issue.fixes, []);
+  });
+
   it('gives <remove> its own message and no rename', () => {
     const text = section('<environmentVariables><remove name="A" /></environmentVariables>');
     const issues = check(RULE, text);

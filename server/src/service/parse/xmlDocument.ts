@@ -1,6 +1,6 @@
 // A tolerant XML model for editing. It never throws: half-typed markup (an unclosed tag, a missing quote,
 // an attribute name with no value yet) still yields elements and attributes with exact offsets, and the
-// missing parts are `undefined`. Well-formedness is judged elsewhere (the validator), not here.
+// missing parts are `undefined`. Well-formedness is judged elsewhere (the strict check, strictXml.ts), not here.
 //
 // Offsets are UTF-16 code-unit indexes into the text, the same unit LSP positions use.
 
@@ -66,9 +66,10 @@ export interface XmlDocument {
   readonly elements: XmlElement[];
   readonly comments: XmlComment[];
   /**
-   * The scan met something a strict XML parser rejects (an unclosed or mismatched tag, a missing quote,
-   * a repeated attribute, a bare `&`, text outside the root...). False means it saw none of those; the
-   * validator still has the last word on well-formedness.
+   * The scan met something a strict XML parser may reject (an unclosed or mismatched tag, a missing quote,
+   * a repeated attribute, a bare `&` or an entity XML does not define, `--` in a comment, a declaration
+   * after anything, a control character, a stray `]]>`, a namespace prefix, text outside the root...).
+   * False means it saw none of those; the strict check still has the last word on well-formedness.
    */
   readonly suspect: boolean;
 }
@@ -139,7 +140,7 @@ class XmlScanner {
       if (next === BANG) this.skipMarkupDeclaration();
       else if (next === QUESTION) {
         // The XML declaration may only open the document.
-        if (/^<\?xml\s/.test(text.slice(lt, lt + 6)) && text.slice(0, lt).replace(/^\uFEFF/, '') !== '') this.suspect = true;
+        if (/^<\?xml\s/.test(text.slice(lt, lt + 6)) && lt > (text.charCodeAt(0) === BOM ? 1 : 0)) this.suspect = true;
         this.skipTo('?>', lt + 2);
       }
       else if (next === SLASH) this.scanEndTag();
@@ -150,7 +151,7 @@ class XmlScanner {
       }
     }
     for (const element of this.open) element.end = this.length;
-    if (this.open.length > 0 || this.roots.length > 1 || BARE_AMPERSAND.test(text)) this.suspect = true;
+    if (this.open.length > 0 || this.roots.length > 1 || BARE_AMPERSAND.test(text) || NOT_XML_CHARACTER.test(text) || hasStrayCdataEnd(text)) this.suspect = true;
     return { text, roots: this.roots, elements: this.elements, comments: this.comments, suspect: this.suspect };
   }
 
@@ -174,7 +175,11 @@ class XmlScanner {
   private skipMarkupDeclaration(): void {
     const start = this.pos;
     if (this.text.startsWith('<!--', start)) {
-      this.comments.push({ start, end: this.skipTo('-->', start + 4) });
+      const end = this.skipTo('-->', start + 4);
+      this.comments.push({ start, end });
+      // A comment may hold no `--` and may not end in `-` (XML 1.0 production [15]).
+      const doubleHyphen = this.text.indexOf('--', start + 4);
+      if (doubleHyphen >= 0 && doubleHyphen < end - 3) this.suspect = true;
     } else if (this.text.startsWith('<![CDATA[', start)) {
       this.skipTo(']]>', start + 9);
     } else {
@@ -217,7 +222,7 @@ class XmlScanner {
     this.elements.push(element);
     this.pos = nameEnd;
     this.scanAttributes(element);
-    if (element.startTagEnd === undefined || !NAME_START.test(element.name) || hasRepeatedAttribute(element.attributes)) this.suspect = true;
+    if (element.startTagEnd === undefined || !NAME_START.test(element.name) || hasRepeatedAttribute(element.attributes) || hasNamespacePrefix(element)) this.suspect = true;
     if (element.selfClosing) {
       element.end = element.startTagLimit;
     } else {
@@ -356,6 +361,26 @@ class XmlScanner {
 
 /** An `&` that starts none of XML's five entities or a character reference (even in a comment: a false alarm only costs a validation). */
 const BARE_AMPERSAND = /&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
+/** A character outside XML 1.0's production [2] Char (C0 controls but tab and line breaks, U+FFFE, U+FFFF). */
+const NOT_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** `]]>` may only end a CDATA section (XML 1.0 production [14]): more of them than sections is suspect. */
+function hasStrayCdataEnd(text: string): boolean {
+  let ends = 0;
+  for (let at = text.indexOf(']]>'); at >= 0; at = text.indexOf(']]>', at + 3)) ends++;
+  if (ends === 0) return false;
+  let sections = 0;
+  for (let at = text.indexOf('<![CDATA['); at >= 0; at = text.indexOf('<![CDATA[', at + 9)) sections++;
+  return ends > sections;
+}
+
+/** A prefixed name (`xdt:Transform`) needs its `xmlns:` declaration in scope (Namespaces in XML 1.0): the strict check resolves it. */
+function hasNamespacePrefix(element: XmlElement): boolean {
+  if (element.name.includes(':')) return true;
+  for (const attribute of element.attributes) if (attribute.name.includes(':') && !attribute.name.startsWith('xmlns:')) return true;
+  return false;
+}
+
 /** XML names start with a letter, `_` or `:` (or any non-ASCII letter). */
 const NAME_START = /^[A-Za-z_:\u00C0-\uFFFF]/;
 

@@ -1,5 +1,9 @@
 // IIS parses `uint` attributes of the schema as whole numbers and checks their `integerRange`; a value that is
-// not a number or lies outside the range fails schema validation, HTTP 500.19 (REFERENCE.md §1.1, §1.2, §6.1).
+// not a number or lies outside the range fails schema validation, HTTP 500.19 (the validationParameter of each
+// attribute in AspNetCoreModuleV2/AspNetCore/aspnetcore_schema_v2.xml).
+// No fix here is safe: the nearest value in range can be the opposite of what was meant (shutdownTimeLimit="-1",
+// usually meant as "no limit", clamps to 0, which does not wait at all; startupTimeLimit="5000", usually meant as
+// milliseconds, clamps to an hour), so fix-all and `ancm check --fix` leave them for the user to choose.
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import type { AttributeSpec, IntegerRange } from '../../ancm/types';
@@ -7,6 +11,9 @@ import type { XmlAttribute } from '../parse/xmlDocument';
 import { valueFix, valueOrAttributeSpan } from './ranges';
 import type { Finding, Fix, Rule } from './types';
 import { sectionValuesOfType } from './sectionValues';
+
+/** The attributes the schema documents as seconds (`<!-- in seconds -->` in aspnetcore_schema_v2.xml). */
+const SECONDS_ATTRIBUTES: ReadonlySet<string> = new Set(['startupTimeLimit', 'shutdownTimeLimit']);
 
 export const invalidNumber: Rule = {
   id: 'invalid-number',
@@ -31,11 +38,10 @@ function checkNumber(attribute: XmlAttribute, value: string, spec: AttributeSpec
   if (/^[-+]?\d+$/.test(text)) {
     const number = Number(text);
     if (number >= range.min && number <= range.max) return undefined;
-    const clamped = clamp(number, range);
     return {
       message: `IIS rejects the file with HTTP 500.19: ${expected}, not ${text}.`,
       ...at,
-      fixes: [valueFix(`Change to ${clamped}, the ${clamped === range.max ? 'maximum' : 'minimum'}`, attribute, String(clamped), true)],
+      fixes: outOfRangeFixes(attribute, number, range),
     };
   }
   const fixes: Fix[] = [];
@@ -48,6 +54,24 @@ function checkNumber(attribute: XmlAttribute, value: string, spec: AttributeSpec
   }
   const shown = text === '' ? 'an empty value' : `'${value}'`;
   return { message: `IIS rejects the file with HTTP 500.19: ${expected}, not ${shown}.`, ...at, fixes };
+}
+
+/**
+ * Readings of an out-of-range whole number, none of them safe. Milliseconds written in a seconds attribute come
+ * first (5000 → 5); a negative number, often meant as "no limit", gets the maximum before the minimum.
+ */
+function outOfRangeFixes(attribute: XmlAttribute, number: number, range: IntegerRange): Fix[] {
+  const fixes: Fix[] = [];
+  const seconds = number / 1000;
+  if (SECONDS_ATTRIBUTES.has(attribute.name) && number > range.max && Number.isInteger(seconds) && seconds >= range.min && seconds <= range.max) {
+    fixes.push(valueFix(`Change to ${seconds} (${number} milliseconds in seconds, the unit of ${attribute.name})`, attribute, String(seconds), false));
+  }
+  const maximum = valueFix(`Change to ${range.max}, the maximum`, attribute, String(range.max), false);
+  const minimum = valueFix(`Change to ${range.min}, the minimum`, attribute, String(range.min), false);
+  if (number > range.max) fixes.push(maximum);
+  else if (range.min === 0) fixes.push({ ...maximum, title: `${maximum.title} (if ${number} meant no limit)` }, minimum);
+  else fixes.push(minimum);
+  return fixes;
 }
 
 function clamp(number: number, range: IntegerRange): number {

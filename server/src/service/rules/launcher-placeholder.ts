@@ -1,9 +1,17 @@
-// %LAUNCHER_PATH% and %LAUNCHER_ARGS% are placeholders that Visual Studio / IIS Express fill in; IIS expands
-// processPath and arguments (expanded="true"), so on a server where nothing defines them the text stays as written
-// and ANCM cannot start the app. dotnet publish replaces them (REFERENCE §7; dotnet/sdk WebConfigTransform.cs).
+// Visual Studio's launcher leftovers. %LAUNCHER_PATH% and %LAUNCHER_ARGS% are placeholders that Visual Studio / IIS
+// Express fill in; IIS expands processPath and arguments (expanded="true"), so on a server where nothing defines them
+// the text stays as written and ANCM cannot start the app. VSIISExeLauncher.exe with `-argFile IISExeLauncherArgs.txt`
+// is Visual Studio's IIS debugging launcher, which reads its real command line from a file Visual Studio writes into
+// bin\IISSupport. dotnet publish replaces all of them (dotnet/sdk WebConfigTransform.cs, RemoveLauncherArgs; REFERENCE §7).
+// In-process, CommonLib/HostFxrResolver.cpp (HostFxrResolver::GetHostFxrParameters) then fails with "Executable was not
+// found at '…'"; out-of-process, OutOfProcessRequestHandler/serverprocess.cpp (SERVER_PROCESS::StartProcess) cannot start it.
+//
+// Worth knowing in a project's own web.config, which Visual Studio runs; an error in a published one. A file counts
+// as published when its section sits in `<location path="." inheritInChildApplications="false">`, the wrapper
+// dotnet publish writes around <system.webServer> (WebConfigTransform) and Visual Studio's project templates do not.
 
 import { findAttribute } from '../../ancm/lookup';
-import { getAttribute } from '../parse/xmlDocument';
+import { getAttribute, type XmlElement } from '../parse/xmlDocument';
 import { completeValue, valuePartSpan } from './ranges';
 import type { Finding, Rule } from './types';
 
@@ -11,14 +19,23 @@ import type { Finding, Rule } from './types';
 export const LAUNCHER_PATH = '%LAUNCHER_PATH%';
 const LAUNCHER_ARGS = '%LAUNCHER_ARGS%';
 
-const PLACEHOLDERS: readonly { readonly attribute: string; readonly placeholder: RegExp; readonly effect: string }[] = [
-  { attribute: 'processPath', placeholder: new RegExp(LAUNCHER_PATH, 'gi'), effect: 'ANCM cannot start the process' },
-  { attribute: 'arguments', placeholder: new RegExp(LAUNCHER_ARGS, 'gi'), effect: 'the app receives the placeholder text as its arguments' },
+interface Leftover {
+  readonly attribute: string;
+  readonly pattern: RegExp;
+  readonly origin: string;
+  readonly effect: string;
+}
+
+const LEFTOVERS: readonly Leftover[] = [
+  { attribute: 'processPath', pattern: new RegExp(LAUNCHER_PATH, 'gi'), origin: 'is set only by Visual Studio and IIS Express', effect: 'IIS leaves the text unexpanded and ANCM cannot start the process' },
+  { attribute: 'processPath', pattern: /VSIISExeLauncher\.exe/gi, origin: 'is Visual Studio\'s IIS debugging launcher', effect: 'ANCM cannot start the app without Visual Studio\'s bin\\IISSupport files' },
+  { attribute: 'arguments', pattern: new RegExp(LAUNCHER_ARGS, 'gi'), origin: 'is set only by Visual Studio and IIS Express', effect: 'the app receives the placeholder text as its arguments' },
+  { attribute: 'arguments', pattern: /-argFile[ \t]+IISExeLauncherArgs\.txt/gi, origin: 'is read by Visual Studio\'s IIS debugging launcher only', effect: 'the app receives it as its arguments' },
 ];
 
 export const launcherPlaceholderRule: Rule = {
   id: 'launcher-placeholder',
-  description: 'A Visual Studio launcher placeholder in processPath or arguments: works under Visual Studio, not when deployed as-is.',
+  description: 'A Visual Studio launcher leftover (%LAUNCHER_PATH%, VSIISExeLauncher.exe, -argFile IISExeLauncherArgs.txt): works under Visual Studio, not when deployed as-is.',
   defaultSeverity: 'information',
   requiresCompleteFile: false,
   docsUrl: findAttribute('processPath')!.docsUrl,
@@ -26,14 +43,18 @@ export const launcherPlaceholderRule: Rule = {
     if (document.isTransform) return [];
     const findings: Finding[] = [];
     for (const section of document.sections) {
-      for (const { attribute: name, placeholder, effect } of PLACEHOLDERS) {
+      const published = isPublishedLayout(section);
+      for (const { attribute: name, pattern, origin, effect } of LEFTOVERS) {
         const attribute = getAttribute(section, name);
         const value = attribute ? completeValue(attribute) : undefined;
         if (!attribute || value === undefined) continue;
-        for (const match of value.matchAll(placeholder)) {
+        for (const match of value.matchAll(pattern)) {
           findings.push({
-            message: `${match[0]} is set only by Visual Studio and IIS Express, and dotnet publish replaces it. If this file is deployed as-is, nothing defines it, IIS leaves the text unexpanded and ${effect}.`,
+            message: published
+              ? `${match[0]} ${origin}, and this file has the layout dotnet publish writes, yet publish would have replaced it: deployed like this, ${effect}. Publish the app again, or write processPath="dotnet" arguments=".\\MyApp.dll" (or the app's .exe).`
+              : `${match[0]} ${origin}, and dotnet publish replaces it. If this file is deployed as-is, ${effect}.`,
             ...valuePartSpan(attribute, match.index, match.index + match[0].length),
+            ...(published ? { severity: 'error' as const } : {}),
           });
         }
       }
@@ -41,3 +62,11 @@ export const launcherPlaceholderRule: Rule = {
     return findings;
   },
 };
+
+/** The section is inside `<location path="." inheritInChildApplications="false">`, as dotnet publish writes it. */
+function isPublishedLayout(section: XmlElement): boolean {
+  const location = section.parent?.parent;
+  if (location?.name !== 'location') return false;
+  const path = getAttribute(location, 'path')?.value?.trim();
+  return (path === '.' || path === '') && getAttribute(location, 'inheritInChildApplications')?.value?.trim().toLowerCase() === 'false';
+}

@@ -31,7 +31,7 @@ export const misplacedCollection: Rule = {
 };
 
 /** `configuration/system.webServer` and `configuration/location/system.webServer` (a fragment's root too). */
-function systemWebServerElements(document: WebConfigDocument): XmlElement[] {
+export function systemWebServerElements(document: WebConfigDocument): XmlElement[] {
   const found: XmlElement[] = [];
   const visit = (elements: readonly XmlElement[], depth: number) => {
     for (const element of elements) {

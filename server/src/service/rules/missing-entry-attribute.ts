@@ -1,13 +1,14 @@
 // IIS requires the attributes the schema marks required="true" on every collection entry, and rejects an empty one
-// marked nonEmptyString: HTTP 500.19 (REFERENCE.md §1.1, §1.3, §6.1 layer 1). An empty environment variable or
-// handler setting value is fine.
+// marked nonEmptyString: HTTP 500.19 (AspNetCoreModuleV2/AspNetCore/aspnetcore_schema_v2.xml, the collections' attributes). An empty environment variable or
+// handler setting value is fine. IIS matches attribute names case-sensitively, so `Value=` does not supply `value`:
+// the fix renames it, keeping what the user wrote, and only without one does it add an empty value.
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { ASPNETCORE_COLLECTIONS } from '../../ancm/collections';
 import type { CollectionAttributeSpec } from '../../ancm/types';
 import { type XmlElement, getAttribute } from '../parse/xmlDocument';
 import { collectionEntries } from './collectionEntries';
-import { attributeSpan, completeValue, elementNameSpan, insertAttributeAfter, insertAttributesAfterName } from './ranges';
+import { attributeSpan, completeValue, elementNameSpan, insertAttributeAfter, insertAttributesAfterName, renameAttribute } from './ranges';
 import type { Finding, Fix, Rule } from './types';
 
 export const missingEntryAttribute: Rule = {
@@ -26,6 +27,22 @@ export const missingEntryAttribute: Rule = {
         for (const spec of collection.attributes) {
           const attribute = getAttribute(element, spec.name);
           if (!attribute && spec.required) {
+            const miscased = element.attributes.filter((candidate) => candidate.name !== spec.name && candidate.name.toLowerCase() === spec.name.toLowerCase());
+            if (miscased.length > 0) {
+              findings.push({
+                message:
+                  `IIS rejects the file with HTTP 500.19: <${element.name}> needs a ${spec.name} attribute, and '${miscased[0].name}' is not it ` +
+                  `(attribute names are case-sensitive).`,
+                ...elementNameSpan(element),
+                // With two wrongly cased candidates the user has to pick which value to keep.
+                fixes: miscased.map((candidate) => ({
+                  title: `Rename '${candidate.name}' to '${spec.name}', keeping its value`,
+                  edits: [renameAttribute(candidate, spec.name)],
+                  safe: miscased.length === 1,
+                })),
+              });
+              continue;
+            }
             findings.push({
               message: `IIS rejects the file with HTTP 500.19: <${element.name}> needs a ${spec.name} attribute${spec.nonEmpty ? '' : ' (it may be empty)'}.`,
               ...elementNameSpan(element),

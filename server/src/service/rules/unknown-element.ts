@@ -1,17 +1,24 @@
-// IIS rejects a child element its schema does not declare, HTTP 500.19 (REFERENCE.md §1.1, §1.3, §6.1):
+// IIS rejects a child element its schema does not declare, HTTP 500.19 (AspNetCoreModuleV2/AspNetCore/aspnetcore_schema_v2.xml):
 // <aspNetCore> holds only its three collections, and each collection only its add-element and <clear>.
-// None of them declares a remove element, so <remove> is an error too.
+// None of them declares a remove element, so <remove> is an error too. Nor an <add> element: <appSettings> and most
+// IIS collections use `<add key=…>`/`<add name=…>`, but these declare addElement="environmentVariable",
+// "handlerSetting" and "file" (aspnetcore_schema_v2.xml), so the fix rewrites such an entry, keeping its values.
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { ASPNETCORE_COLLECTIONS } from '../../ancm/collections';
 import { findCollection } from '../../ancm/lookup';
 import type { CollectionSpec } from '../../ancm/types';
-import type { XmlElement } from '../parse/xmlDocument';
+import { type XmlElement, getAttribute } from '../parse/xmlDocument';
 import { closestName } from './closestName';
-import { elementNameSpan, renameElement } from './ranges';
-import type { Finding, Fix, Rule } from './types';
+import { elementNameSpan, renameAttribute, renameElement } from './ranges';
+import { IIS_GENERAL_ATTRIBUTES } from './unknown-attribute';
+import type { Finding, Fix, Rule, TextEdit } from './types';
 
 const COLLECTION_NAMES = ASPNETCORE_COLLECTIONS.map((collection) => collection.name);
+/** The add-element name of IIS's own collections (appSettings, handlers, modules…), written by habit here. */
+const ADD = 'add';
+/** appSettings names its entries with `key`; these collections with `name`. */
+const KEY = 'key';
 
 export const unknownElement: Rule = {
   id: 'unknown-element',
@@ -40,6 +47,8 @@ function checkCollection(collectionElement: XmlElement, collection: CollectionSp
     if (allowed.includes(entry.name)) {
       // Entries and <clear> have no child elements at all.
       for (const grandchild of entry.children) findings.push(unknownElementFinding(grandchild, entry, undefined));
+    } else if (entry.name.toLowerCase() === ADD) {
+      findings.push(addEntryFinding(entry, collection));
     } else if (entry.name === 'remove') {
       findings.push({
         message:
@@ -51,6 +60,31 @@ function checkCollection(collectionElement: XmlElement, collection: CollectionSp
       findings.push(unknownElementFinding(entry, collectionElement, closestName(entry.name, allowed)));
     }
   }
+}
+
+function addEntryFinding(entry: XmlElement, collection: CollectionSpec): Finding {
+  const declared = collection.attributes.map((attribute) => attribute.name);
+  const key = getAttribute(entry, KEY);
+  const renameKey = key !== undefined && declared.includes('name') && getAttribute(entry, 'name') === undefined;
+  const elementEdits = renameElement(entry, collection.addElement);
+  const example = `<${collection.addElement} ${collection.attributes.map((attribute) => `${attribute.name}="…"`).join(' ')} />`;
+  const message =
+    `IIS rejects the file with HTTP 500.19: <${collection.name}> has no <${entry.name}> element (that is how <appSettings> and IIS's own ` +
+    `collections are written); its entries are ${example}.`;
+  if (!elementEdits) return { message, ...elementNameSpan(entry), fixes: [] };
+  const edits: TextEdit[] = [...elementEdits, ...(renameKey ? [renameAttribute(key, 'name')] : [])];
+  // Safe when the rewrite yields a complete entry: only declared attributes, every required one, nothing inside. An XDT
+  // Locator may name `key`, so an entry with XDT attributes is left for review.
+  const namesAfter = entry.attributes.map((attribute) => (renameKey && attribute === key ? 'name' : attribute.name));
+  const complete =
+    namesAfter.every((name) => declared.includes(name) || IIS_GENERAL_ATTRIBUTES.includes(name)) &&
+    collection.attributes.every((attribute) => !attribute.required || namesAfter.includes(attribute.name)) &&
+    entry.children.length === 0;
+  return {
+    message,
+    ...elementNameSpan(entry),
+    fixes: [{ title: `Rewrite as <${collection.addElement}>${renameKey ? ' (key → name)' : ''}, keeping the values`, edits, safe: complete }],
+  };
 }
 
 function unknownSectionChild(section: XmlElement, child: XmlElement, childNames: ReadonlySet<string>): Finding {
