@@ -104,6 +104,9 @@ export const ASPNETCORE_COLLECTIONS: readonly CollectionSpec[] = [
   },
 ];
 
+/** The collections ANCM reads (environmentVariables, handlerSettings); the others are IIS's and ignored by ANCM. */
+export const COLLECTIONS_ANCM_READS: readonly CollectionSpec[] = ASPNETCORE_COLLECTIONS.filter((collection) => collection.readByAncm);
+
 export const CLEAR_ELEMENT_DOCS: ElementDocs = {
   name: 'clear',
   summary: 'Removes every entry defined before it in this collection, including inherited ones.',

@@ -4,7 +4,7 @@
 // ConfigurationSection::GetMap / GetKeyValuePairs (CommonLib/ConfigurationSection.cpp) read only what IIS hands
 // over. The usual intent is the opposite (a `<clear/>` that starts the collection), so no fix here is safe.
 
-import { ASPNETCORE_COLLECTIONS } from '../../ancm/collections';
+import { COLLECTIONS_ANCM_READS } from '../../ancm/collections';
 import { findCollection } from '../../ancm/lookup';
 import type { CollectionSpec } from '../../ancm/types';
 import { type XmlElement, getAttribute, isComplete } from '../parse/xmlDocument';
@@ -13,7 +13,6 @@ import { indentationOf, lineBreakOf } from './indentation';
 import { removeElement, removeElementFix } from './ranges';
 import type { Finding, Fix, Rule } from './types';
 
-const COLLECTIONS_ANCM_READS = ASPNETCORE_COLLECTIONS.filter((collection) => collection.readByAncm);
 /** How many names a `<clear/>` finding lists before it says how many more. */
 const NAMES_LISTED = 5;
 

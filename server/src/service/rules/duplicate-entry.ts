@@ -2,13 +2,12 @@
 // comparing names case-insensitively: the last environment variable (std::map insert_or_assign) and the first
 // handler setting (find_element) (REFERENCE §1.3; CommonLib/ConfigurationSection.cpp, CommonLib/config_utility.h).
 
-import { ASPNETCORE_COLLECTIONS } from '../../ancm/collections';
+import { COLLECTIONS_ANCM_READS } from '../../ancm/collections';
 import { findCollection } from '../../ancm/lookup';
 import { resolveEntries } from './entriesInEffect';
 import { removeElementFix, valueSpan } from './ranges';
 import type { Finding, Rule } from './types';
 
-const COLLECTIONS_ANCM_READS = ASPNETCORE_COLLECTIONS.filter((collection) => collection.readByAncm).map((collection) => collection.name);
 
 export const duplicateEntryRule: Rule = {
   id: 'duplicate-entry',
@@ -20,7 +19,7 @@ export const duplicateEntryRule: Rule = {
     // In an XDT transform same-named entries are usually separate instructions (Remove, then Insert).
     if (document.isTransform) return [];
     const findings: Finding[] = [];
-    for (const collectionName of COLLECTIONS_ANCM_READS) {
+    for (const { name: collectionName } of COLLECTIONS_ANCM_READS) {
       for (const { entry, winner } of resolveEntries(document, collectionName).shadowed) {
         const lastWins = entry.collection.duplicatePolicy === 'lastWins';
         const sameValue = winner.value !== undefined && winner.value === entry.value;
