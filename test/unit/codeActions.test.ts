@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { publishedConfig } from './cursor';
+import { check } from './rules/ruleKit';
 import { applyEdits, getQuickFixes, planFixAll } from '../../server/src/service/codeActions';
 import type { Issue } from '../../server/src/service/rules/types';
 
@@ -20,6 +22,14 @@ describe('quick fixes', () => {
     assert.deepEqual(getQuickFixes(issues, 2, 2).map((fix) => [fix.title, fix.preferred]), [['A', true]]);
     assert.deepEqual(getQuickFixes(issues, 0, 20).map((fix) => [fix.title, fix.preferred]), [['A', true], ['B1', false], ['B2', false]]);
     assert.deepEqual(getQuickFixes(issues, 5, 9), []);
+  });
+
+  it('never prefers a clamp, even as the only fix of its issue', () => {
+    const text = publishedConfig('<aspNetCore processPath="dotnet" arguments=".\\App.dll" rapidFailsPerMinute="200" />');
+    const [clamp] = check('invalid-number', text);
+    assert.ok(clamp, 'rapidFailsPerMinute="200" is out of range');
+    const lone = { ...clamp, fixes: clamp.fixes!.slice(-1) };
+    assert.deepEqual(getQuickFixes([lone], clamp.start, clamp.end).map((fix) => [fix.title, fix.preferred]), [[lone.fixes[0].title, false]]);
   });
 });
 

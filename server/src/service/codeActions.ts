@@ -6,7 +6,7 @@ export interface QuickFix {
   readonly title: string;
   readonly issue: Issue;
   readonly fix: Fix;
-  /** The fix an editor may apply with one keystroke: the only fix of its issue, or the first of a safe set. */
+  /** The fix an editor may apply with one keystroke: the only fix of its issue, or the first of a safe set; never a clamp. */
   readonly preferred: boolean;
 }
 
@@ -16,7 +16,7 @@ export function getQuickFixes(issues: readonly Issue[], start: number, end: numb
   for (const issue of issues) {
     if (issue.end < start || issue.start > end) continue;
     const fixes = issue.fixes ?? [];
-    fixes.forEach((fix, index) => result.push({ title: fix.title, issue, fix, preferred: index === 0 && (fixes.length === 1 || fix.safe) }));
+    fixes.forEach((fix, index) => result.push({ title: fix.title, issue, fix, preferred: fix.preferred !== false && index === 0 && (fixes.length === 1 || fix.safe) }));
   }
   return result;
 }

@@ -8,7 +8,7 @@
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import type { AttributeSpec, IntegerRange } from '../../ancm/types';
 import type { XmlAttribute } from '../parse/xmlDocument';
-import { valueFix, valueOrAttributeSpan } from './ranges';
+import { clampFix, valueFix, valueOrAttributeSpan } from './ranges';
 import type { Finding, Fix, Rule } from './types';
 import { sectionValuesOfType } from './sectionValues';
 
@@ -48,7 +48,7 @@ function checkNumber(attribute: XmlAttribute, value: string, spec: AttributeSpec
   if (/^[-+]?(\d+\.\d*|\.\d+)$/.test(text)) {
     // A fractional number: the nearest whole one in range, for the user to confirm.
     const nearest = String(clamp(Math.round(Number(text)), range));
-    fixes.push(valueFix(`Change to ${nearest}`, attribute, nearest, false));
+    fixes.push(clampFix(`Change to ${nearest}`, attribute, nearest));
   } else if (spec.defaultValue !== undefined) {
     fixes.push(valueFix(`Use the default, ${spec.defaultValue}`, attribute, spec.defaultValue, false));
   }
@@ -66,8 +66,8 @@ function outOfRangeFixes(attribute: XmlAttribute, number: number, range: Integer
   if (SECONDS_ATTRIBUTES.has(attribute.name) && number > range.max && Number.isInteger(seconds) && seconds >= range.min && seconds <= range.max) {
     fixes.push(valueFix(`Change to ${seconds} (${number} milliseconds in seconds, the unit of ${attribute.name})`, attribute, String(seconds), false));
   }
-  const maximum = valueFix(`Change to ${range.max}, the maximum`, attribute, String(range.max), false);
-  const minimum = valueFix(`Change to ${range.min}, the minimum`, attribute, String(range.min), false);
+  const maximum = clampFix(`Change to ${range.max}, the maximum`, attribute, String(range.max));
+  const minimum = clampFix(`Change to ${range.min}, the minimum`, attribute, String(range.min));
   if (number > range.max) fixes.push(maximum);
   else if (range.min === 0) fixes.push({ ...maximum, title: `${maximum.title} (if ${number} meant no limit)` }, minimum);
   else fixes.push(minimum);

@@ -5,7 +5,7 @@
 import { findEnvironmentVariable, findHandlerSetting } from '../../ancm/lookup';
 import type { XmlAttribute, XmlElement } from '../parse/xmlDocument';
 import { type NamedEntry, resolveEntries } from './entriesInEffect';
-import { valueFix, valueSpan } from './ranges';
+import { clampFix, valueFix, valueSpan } from './ranges';
 import type { Finding, Fix, Rule } from './types';
 
 const SHUTDOWN_DELAY = findHandlerSetting('shutdownDelay')!;
@@ -52,7 +52,7 @@ function checkDelay(entry: NamedEntry, name: string): Finding[] {
     return [{ message: `${ancm} reads ${name} with std::stoi, and '${value}' does not fit in an int, so std::stoi throws: the configuration load fails (HTTP 500.0).`, ...span }];
   }
   if (parsed.number < 0) {
-    return [{ message: `${ancm} fails the configuration load (HTTP 500.0) with "${NEGATIVE_MESSAGE}" Use 0 for no delay.`, ...span, fixes: [valueFix("Change to '0' (no delay)", attribute, '0', false)] }];
+    return [{ message: `${ancm} fails the configuration load (HTTP 500.0) with "${NEGATIVE_MESSAGE}" Use 0 for no delay.`, ...span, fixes: [clampFix("Change to '0' (no delay)", attribute, '0')] }];
   }
   const rest = parsed.rest.trim();
   if (rest === '') return [];

@@ -5,7 +5,7 @@
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import type { AttributeSpec, TimeSpanRange } from '../../ancm/types';
 import type { XmlAttribute } from '../parse/xmlDocument';
-import { valueFix, valueOrAttributeSpan } from './ranges';
+import { clampFix, valueFix, valueOrAttributeSpan } from './ranges';
 import type { Finding, Rule } from './types';
 import { sectionValuesOfType } from './sectionValues';
 
@@ -76,7 +76,7 @@ function checkTimeSpan(attribute: XmlAttribute, value: string, spec: AttributeSp
     return {
       message: `IIS rejects the file with HTTP 500.19: ${name} must be ${limits}, not ${value.trim()}.`,
       ...at,
-      fixes: [valueFix(`Change to ${clamped}, the ${limit === range.maxSeconds ? 'maximum' : 'minimum'}`, attribute, clamped, false)],
+      fixes: [clampFix(`Change to ${clamped}, the ${limit === range.maxSeconds ? 'maximum' : 'minimum'}`, attribute, clamped)],
     };
   }
   if (total % range.granularitySeconds !== 0) {

@@ -66,6 +66,11 @@ export function valueFix(title: string, attribute: XmlAttribute, newValue: strin
   return { title, edits: [replaceValue(attribute, newValue)], safe };
 }
 
+/** A value moved to the nearest limit: never safe, never the one-keystroke fix (it may invert what was meant). */
+export function clampFix(title: string, attribute: XmlAttribute, newValue: string): Fix {
+  return { ...valueFix(title, attribute, newValue, false), preferred: false };
+}
+
 /**
  * Renames an element in its start tag and its end tag. Undefined for an element that was never closed: renaming
  * its start tag alone would pair some later end tag differently.

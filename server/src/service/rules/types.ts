@@ -19,6 +19,11 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** Safe to apply without review: `source.fixAll.ancm` and `ancm check --fix` apply only these. */
   readonly safe: boolean;
+  /**
+   * False: never the one-keystroke fix, even as its issue's only fix. A clamp to the nearest limit can turn a value into
+   * the opposite of what was meant (`shutdownTimeLimit="-1"` → 0 kills at once), so the user picks it from the list.
+   */
+  readonly preferred?: false;
 }
 
 /** What a rule reports. */
