@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { type ExtensionContext, window } from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerAppOfflineStatusBar } from './appOfflineStatusBar';
 import { registerAppOfflineCommands } from './commands/appOfflineCommands';
 import { registerDebugLogCommands } from './commands/debugLogCommands';
 import { registerHostingModelCommands } from './commands/hostingModelCommands';
@@ -21,6 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerDebugLogCommands(context);
   registerAppOfflineCommands(context);
   registerHostingModelStatusBar(context);
+  registerAppOfflineStatusBar(context);
   const logPanel = registerLogPanel(context);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));

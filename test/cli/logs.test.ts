@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { publishedConfig } from '../unit/cursor';
 import { FIXTURES, runInProcess, spawnBinary } from './cliKit';
@@ -12,6 +12,16 @@ const WEB_CONFIG = publishedConfig(`<aspNetCore processPath="dotnet" stdoutLogEn
           <handlerSetting name="debugLevel" value="FILE,TRACE" />
         </handlerSettings>
       </aspNetCore>`);
+
+/** Makes a FIFO at `file`; false where there is no mkfifo (Windows). */
+function makeFifo(file: string): boolean {
+  try {
+    execFileSync('mkfifo', [file], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const DEBUG_LINES = [
   "[2024-03-05T09:14:03.021Z, PID: 6312] [aspnetcorev2.dll] Loading request handler:  'C:\\x\\aspnetcorev2_inprocess.dll'",
@@ -158,6 +168,34 @@ describe('ancm logs FILE... and -', () => {
     assert.equal(run.code, 2);
     assert.match(run.stderr.join('\n'), /absent\.log: no such file/);
     assert.ok(run.stdout.includes('INFO    Hosting environment: Production'));
+  });
+
+  // No writer ever opens these FIFOs: a reader that opened one without care would wait forever (the timeout is a hang guard).
+  it('says a FIFO is not a regular file, prints the other file, and exits 2, without hanging', { timeout: 20_000 }, async (test) => {
+    const fifo = path.join(folder, 'pipe.log');
+    if (!makeFifo(fifo)) return test.skip('mkfifo is not available here');
+    const file = path.join(folder, 'beside-the-pipe.log');
+    writeFileSync(file, 'Hosting environment: Production\n');
+    for (const extra of [[], ['--grep', 'production']]) {
+      const run = await runInProcess(['logs', fifo, file, ...extra], folder);
+      assert.equal(run.code, 2);
+      assert.deepEqual(run.stderr, [`ancm: ${fifo}: not a regular file`]);
+      assert.ok(run.stdout.includes('INFO    Hosting environment: Production'), run.stdout.join('\n'));
+    }
+  });
+
+  it('reports a site whose debug log is a FIFO once, and prints its stdout log, without hanging', { timeout: 20_000 }, async (test) => {
+    const site = mkdtempSync(path.join(folder, 'fifo-site-'));
+    if (!makeFifo(path.join(site, 'aspnetcore-debug.log'))) return test.skip('mkfifo is not available here');
+    mkdirSync(path.join(site, 'logs'));
+    writeFileSync(path.join(site, 'web.config'), WEB_CONFIG);
+    writeFileSync(path.join(site, 'logs', 'stdout_20240101120000_1234.log'), 'info: Microsoft.Hosting.Lifetime[0]\n      Application started.\n');
+    for (const extra of [[], ['--grep', 'started']]) {
+      const run = await runInProcess(['logs', site, ...extra], folder);
+      assert.equal(run.code, 0, run.stderr.join('\n'));
+      assert.deepEqual(run.stderr, [`ancm: not a regular file: ${path.join(site, 'aspnetcore-debug.log')}`]);
+      assert.ok(run.stdout.some((line) => line.includes('Application started.')), run.stdout.join('\n'));
+    }
   });
 
   it('reads standard input with -, its kind told by its content', () => {

@@ -499,6 +499,11 @@ export class Workbench {
     return this.page.locator('[id="ancm-tools.ancm-tools.ancm.hostingModel"]');
   }
 
+  /** The ANCM "Offline" status bar item, shown while app_offline.htm is beside the active web.config. */
+  appOfflineStatus(): Locator {
+    return this.page.locator('[id="ancm-tools.ancm-tools.ancm.appOffline"]');
+  }
+
   /** The ANCM Logs webview's document (nested iframes: the webview host, then its active frame). */
   logsPanel(): FrameLocator {
     // VS Code keeps webview iframes outside the view's DOM, laid over it; this window has only this webview.

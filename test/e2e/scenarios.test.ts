@@ -141,7 +141,7 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 7 
     },
   );
 
-  scenario('5. ANCM: Toggle Hosting Model from the command palette changes the file, and back again', { 'web.config': { text: PUBLISHED } }, async (wb, folder) => {
+  scenario('5. ANCM: Toggle Hosting Model from the command palette changes the file, and back again; Take App Offline asks, and the Offline item brings the app back', { 'web.config': { text: PUBLISHED } }, async (wb, folder) => {
     const file = join(folder, 'web.config');
     // No editor open: the command finds the workspace's only web.config and shows it.
     await wb.runCommand('ANCM: Toggle Hosting Model');
@@ -157,6 +157,19 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 7 
     const text = await waitForFile(file, (content) => content.includes('hostingModel="inprocess"'), 'went back to hostingModel="inprocess"', wb.page);
     assert.equal(text, PUBLISHED);
     await wb.hostingModelStatus().filter({ hasText: 'ANCM: In-process' }).waitFor();
+
+    // Take App Offline asks first; the status bar says Offline while app_offline.htm exists, and clicking it brings the app back.
+    const appOffline = join(folder, 'app_offline.htm');
+    await wb.runCommand('ANCM: Take App Offline');
+    const question = wb.page.locator('.monaco-dialog-box', { hasText: /Take .+ offline\?/ });
+    await wb.expect(question);
+    await question.getByRole('button', { name: 'Take Offline' }).click();
+    await waitForFile(appOffline, (content) => content.includes('Down for maintenance'), 'was written', wb.page);
+    await wb.appOfflineStatus().filter({ hasText: 'Offline' }).waitFor();
+    await screenshot(wb.page, '05-offline');
+    await wb.appOfflineStatus().click();
+    await waitForFile(appOffline, (content) => content === '<missing>', 'was removed', wb.page);
+    await wb.appOfflineStatus().waitFor({ state: 'hidden' });
   });
 
   scenario('6. the ANCM Logs panel follows new entries, filters by level, switches to a new stdout file, and shows markup as text', { 'web.config': { text: LOGGING_WEB_CONFIG } }, async (wb, folder) => {

@@ -1,12 +1,14 @@
 // Take App Offline / Bring App Online: app_offline.htm beside web.config. ANCM watches for the file: while it
 // exists the app is stopped and every request gets the page with HTTP 503. These commands write the file on
-// disk directly (not as an editor edit): taking the app offline is the point, not a change to review.
+// disk directly (not as an editor edit): taking the app offline is the point, not a change to review. Taking a
+// live site offline is asked first; what may be written, and how, is in appOfflineFile.ts.
 
 import * as path from 'node:path';
-import { type ExtensionContext, FileType, Uri, commands, window, workspace } from 'vscode';
-import { APP_OFFLINE_FILE_NAME, appOfflinePage, isGeneratedAppOfflinePage } from '../../../server/src/service/edits/appOfflinePage';
+import { type ExtensionContext, Uri, commands, window, workspace } from 'vscode';
+import { appOfflinePage, isGeneratedAppOfflinePage } from '../../../server/src/service/edits/appOfflinePage';
 import { resolveTargetWebConfig } from '../targetWebConfig';
-import { confirmWriteInRestrictedMode } from './restrictedMode';
+import { APP_OFFLINE_NAME, type AppOfflineState, alreadyOfflineMessage, createAppOfflineExclusively, inspectAppOffline, planTakeOffline } from './appOfflineFile';
+import { RESTRICTED_MODE_DETAIL, confirmWriteInRestrictedMode } from './restrictedMode';
 
 export const TAKE_APP_OFFLINE = 'ancm.takeAppOffline';
 export const BRING_APP_ONLINE = 'ancm.bringAppOnline';
@@ -20,53 +22,56 @@ async function siteFolder(): Promise<Uri | undefined> {
   const target = await resolveTargetWebConfig();
   if (!target) return undefined;
   if (target.document.isUntitled) {
-    void window.showWarningMessage('Save web.config first: app_offline.htm goes into the folder that holds it.');
+    void window.showWarningMessage(`Save web.config first: ${APP_OFFLINE_NAME} goes into the folder that holds it.`);
+    return undefined;
+  }
+  // The exclusive create and the symlink check need the real file system, not a virtual one.
+  if (target.document.uri.scheme !== 'file') {
+    void window.showWarningMessage('Take App Offline and Bring App Online work on web.config files on disk.');
     return undefined;
   }
   return Uri.joinPath(target.document.uri, '..');
 }
 
-/** An existing app_offline.htm in the folder, matched ignoring case as Windows (and so ANCM) does. */
-async function findAppOffline(folder: Uri): Promise<Uri | undefined> {
-  const entries = await workspace.fs.readDirectory(folder);
-  const found = entries.find(([name, type]) => type === FileType.File && name.toLowerCase() === APP_OFFLINE_FILE_NAME);
-  return found && Uri.joinPath(folder, found[0]);
-}
-
-async function isOurPage(file: Uri): Promise<boolean> {
-  return isGeneratedAppOfflinePage(new TextDecoder().decode(await workspace.fs.readFile(file)));
+/** What is at app_offline.htm, or undefined with the user told why it could not be looked at. */
+async function inspect(folder: Uri): Promise<AppOfflineState | undefined> {
+  try {
+    return await inspectAppOffline(folder.fsPath);
+  } catch (error) {
+    void window.showErrorMessage(`Could not read ${workspace.asRelativePath(folder)}: ${messageOf(error)}`);
+    return undefined;
+  }
 }
 
 async function takeAppOffline(): Promise<void> {
   const folder = await siteFolder();
   if (!folder) return;
-  const existing = await findAppOffline(folder);
-  const where = workspace.asRelativePath(folder);
-  if (existing) {
-    if (await isOurPage(existing)) {
-      void window.showInformationMessage(`The app is already offline: ${path.basename(existing.fsPath)} is in ${where}.`);
-      return;
-    }
-    const replace = 'Replace';
-    const choice = await window.showWarningMessage(
-      `${path.basename(existing.fsPath)} already exists in ${where}, so the app is already offline. Replace that page with the ANCM Tools one?`,
-      { modal: true },
-      replace,
-    );
-    if (choice !== replace) return;
-  } else if (!(await confirmWriteInRestrictedMode(`Write ${APP_OFFLINE_FILE_NAME} to ${where} and take the app offline`))) {
+  const state = await inspect(folder);
+  if (!state) return;
+  const plan = planTakeOffline(state, path.basename(folder.fsPath));
+  if (plan.kind === 'stop') {
+    void (plan.severity === 'error' ? window.showErrorMessage(plan.message) : window.showInformationMessage(plan.message));
     return;
   }
-  const file = existing ?? Uri.joinPath(folder, APP_OFFLINE_FILE_NAME);
+  const takeOffline = 'Take Offline';
+  // One question, with the Restricted Mode reason added when the workspace is not trusted.
+  const detail = workspace.isTrusted ? plan.detail : `${plan.detail}\n\n${RESTRICTED_MODE_DETAIL}`;
+  if ((await window.showWarningMessage(plan.question, { modal: true, detail }, takeOffline)) !== takeOffline) return;
+  let outcome: 'written' | 'exists';
   try {
-    await workspace.fs.writeFile(file, new TextEncoder().encode(appOfflinePage()));
+    outcome = await createAppOfflineExclusively(folder.fsPath, appOfflinePage());
   } catch (error) {
-    void window.showErrorMessage(`Could not write ${APP_OFFLINE_FILE_NAME}: ${error instanceof Error ? error.message : String(error)}`);
+    void window.showErrorMessage(`Could not write ${APP_OFFLINE_NAME}: ${messageOf(error)}`);
+    return;
+  }
+  if (outcome === 'exists') {
+    // Something appeared there while the question was open; it is left as it is.
+    void window.showInformationMessage(alreadyOfflineMessage(path.join(folder.fsPath, APP_OFFLINE_NAME)));
     return;
   }
   const bringOnline = 'Bring App Online';
   const choice = await window.showInformationMessage(
-    `The app is offline: ANCM stops it and answers every request with ${APP_OFFLINE_FILE_NAME} (HTTP 503) until the file is removed.`,
+    `The app is offline: ANCM stops it and answers every request with ${APP_OFFLINE_NAME} (HTTP 503) until the file is removed.`,
     bringOnline,
   );
   if (choice === bringOnline) await bringAppOnline();
@@ -75,25 +80,45 @@ async function takeAppOffline(): Promise<void> {
 async function bringAppOnline(): Promise<void> {
   const folder = await siteFolder();
   if (!folder) return;
-  const existing = await findAppOffline(folder);
+  const state = await inspect(folder);
+  if (!state) return;
   const where = workspace.asRelativePath(folder);
-  if (!existing) {
-    void window.showInformationMessage(`The app is not offline: there is no ${APP_OFFLINE_FILE_NAME} in ${where}.`);
+  if (state.kind === 'absent') {
+    void window.showInformationMessage(`The app is not offline: there is no ${APP_OFFLINE_NAME} in ${where}.`);
     return;
   }
-  const name = path.basename(existing.fsPath);
-  if (!(await isOurPage(existing))) {
+  if (state.kind === 'other') {
+    void window.showErrorMessage(`${path.basename(state.path)} in ${where} is not a file: remove it yourself.`);
+    return;
+  }
+  const name = path.basename(state.path);
+  // A symlink is never read (its target could be anything); deleting it removes only the link.
+  const ours = state.kind === 'file' && (await isOurPage(Uri.file(state.path)));
+  if (!ours) {
     const remove = 'Delete';
-    const choice = await window.showWarningMessage(`${name} in ${where} was not written by ANCM Tools. Delete it and bring the app online?`, { modal: true }, remove);
+    const what = state.kind === 'symlink' ? 'is a symbolic link' : 'was not written by ANCM Tools';
+    const choice = await window.showWarningMessage(`${name} in ${where} ${what}. Delete it and bring the app online?`, { modal: true }, remove);
     if (choice !== remove) return;
   } else if (!(await confirmWriteInRestrictedMode(`Delete ${name} from ${where} and bring the app online`))) {
     return;
   }
   try {
-    await workspace.fs.delete(existing);
+    await workspace.fs.delete(Uri.file(state.path));
   } catch (error) {
-    void window.showErrorMessage(`Could not delete ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    void window.showErrorMessage(`Could not delete ${name}: ${messageOf(error)}`);
     return;
   }
   void window.showInformationMessage(`The app is back online: ${name} is removed, and ANCM starts the app on the next request.`);
+}
+
+async function isOurPage(file: Uri): Promise<boolean> {
+  try {
+    return isGeneratedAppOfflinePage(new TextDecoder().decode(await workspace.fs.readFile(file)));
+  } catch {
+    return false;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,12 +1,13 @@
 // `ancm check [paths or globs...]`: the editor's diagnostics for CI pipelines.
-// Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.
+// Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error (also a
+// fix that could not be written: the other files are still checked and fixed).
 
 import { parseArgs } from 'node:util';
 import { findRule } from '../service/rules/registry';
 import { RULE_SEVERITY_OVERRIDES, type RuleSeverityOverride, type ValidationSettings } from '../service/validation';
-import { type CheckedFile, checkFile } from './checkFiles';
+import { type CheckedFile, type FixOptions, checkFile } from './checkFiles';
 import { ConfigFileError } from './configFile';
-import { NoSuchPathError, findWebConfigs } from './findWebConfigs';
+import { NoSuchPathError, checkedFolders, findWebConfigs } from './findWebConfigs';
 import { formatGitHubAnnotations } from './formats/githubAnnotations';
 import { formatJson } from './formats/jsonFormat';
 import { formatSarif } from './formats/sarifFormat';
@@ -20,7 +21,11 @@ web.*.config under the current folder (skipping node_modules, bin, obj and .git)
 
 Options:
   --format text|json|sarif   output format (default text; GitHub Actions annotations are added to text when GITHUB_ACTIONS=true)
-  --fix                      apply the safe fixes in place and report what changed
+  --fix                      apply the safe fixes in place and report what changed; each file is replaced
+                             whole (a temporary file beside it, renamed over it) keeping its mode and owner
+  --fix-follow-symlinks      let --fix write through symlinks to files outside the checked folders (the
+                             folders given, the folder of each file given, or the current folder); by default
+                             such a file is reported as not fixed, while a symlink inside them is written through
   --max-warnings N           exit with 1 when there are more than N warnings
   --rule ID=SEVERITY         change a rule's severity (error, warning, information, hint) or turn it off; repeatable
   -h, --help                 show this help
@@ -28,7 +33,8 @@ Options:
 Control characters in quoted web.config values are shown as escapes in text output (as in ancm logs --help).
 
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage or I/O error (also when the output cannot
-be written; a closed output, as with | head, does not change the exit code).`;
+be written, or when --fix cannot write a file: it is reported, left unchanged, and the other files are
+still fixed; a closed output, as with | head, does not change the exit code).`;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,6 +43,7 @@ interface CheckOptions {
   readonly patterns: string[];
   readonly format: Format;
   readonly fix: boolean;
+  readonly followSymlinksOut: boolean;
   readonly maxWarnings: number | undefined;
   readonly settings: ValidationSettings;
 }
@@ -48,6 +55,7 @@ function parseCheckArguments(args: readonly string[]): CheckOptions | 'help' {
     options: {
       format: { type: 'string', default: 'text' },
       fix: { type: 'boolean', default: false },
+      'fix-follow-symlinks': { type: 'boolean', default: false },
       'max-warnings': { type: 'string' },
       rule: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
@@ -67,7 +75,8 @@ function parseCheckArguments(args: readonly string[]): CheckOptions | 'help' {
     if (!(RULE_SEVERITY_OVERRIDES as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}=...: the severity must be one of ${RULE_SEVERITY_OVERRIDES.join(', ')}`);
     rules[id] = severity as RuleSeverityOverride;
   }
-  return { patterns: positionals, format: values.format as Format, fix: values.fix, maxWarnings, settings: { rules } };
+  if (values['fix-follow-symlinks'] && !values.fix) throw new UsageError('--fix-follow-symlinks goes with --fix');
+  return { patterns: positionals, format: values.format as Format, fix: values.fix, followSymlinksOut: values['fix-follow-symlinks'], maxWarnings, settings: { rules } };
 }
 
 export async function runCheck(args: readonly string[], context: CommandContext): Promise<number> {
@@ -83,14 +92,19 @@ export async function runCheck(args: readonly string[], context: CommandContext)
     if (error instanceof NoSuchPathError) return context.fail(error.message);
     throw error;
   }
+  const fix: FixOptions | undefined = options.fix ? { checkedFolders: await checkedFolders(options.patterns, context.cwd), followSymlinksOut: options.followSymlinksOut } : undefined;
   const files: CheckedFile[] = [];
   const textOutput = options.format === 'text';
   const annotate = textOutput && context.env.GITHUB_ACTIONS === 'true';
   let ioErrors = 0;
   for (const path of paths) {
     try {
-      const file = await checkFile(path, options.settings, options.fix);
+      const file = await checkFile(path, options.settings, fix);
       files.push(file);
+      if (file.fixNotWritten !== undefined) {
+        context.error(`ancm: ${path}: cannot write the fix (${file.fixNotWritten}); left unchanged`);
+        ioErrors++;
+      }
       if (textOutput) for (const line of formatFileAsText(file, context.cwd, context.color)) context.out(line);
       if (annotate) for (const line of formatGitHubAnnotations(file, context.cwd)) context.out(line);
     } catch (error) {

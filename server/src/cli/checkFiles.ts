@@ -1,6 +1,8 @@
 // Checks files one at a time with the same language service the editor uses, keeping only the
 // findings (with line and column) so that thousands of files fit in bounded memory.
 
+import { realpath } from 'node:fs/promises';
+import * as nodePath from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, planFixAll } from '../service/codeActions';
 import type { Severity } from '../service/rules/types';
@@ -28,19 +30,39 @@ export interface CheckedFile {
   readonly fixed: number;
   /** Why the file could not be fixed, when `--fix` had to leave it alone. */
   readonly fixSkipped?: string;
+  /** The error code (EACCES, ENOSPC...) when `--fix` could not write the file; it is left unchanged. */
+  readonly fixNotWritten?: string;
+}
+
+export interface FixOptions {
+  /** Real paths of the folders checked: `--fix` writes through a symlink only to a file inside one of them. */
+  readonly checkedFolders: readonly string[];
+  /** `--fix-follow-symlinks`: also write through symlinks to files outside the checked folders. */
+  readonly followSymlinksOut: boolean;
 }
 
 /** More passes than any real chain of fixes needs; a guard against fixes that keep producing work. */
 const MAX_FIX_PASSES = 10;
 
-export async function checkFile(path: string, settings: ValidationSettings, fix: boolean): Promise<CheckedFile> {
+/** `fix`: apply the safe fixes and write them back, within these limits. */
+export async function checkFile(path: string, settings: ValidationSettings, fix?: FixOptions): Promise<CheckedFile> {
   const file = await readConfigFile(path);
   let text = file.text;
   let fixed = 0;
   let fixSkipped: string | undefined;
+  let fixNotWritten: string | undefined;
   if (fix) {
-    if (!file.exact) {
+    // The file the bytes really go to: a symlink stays a link and its target gets the fix.
+    const realFile = await realpath(path).catch((error: NodeJS.ErrnoException) => {
+      fixNotWritten = error.code ?? String(error);
+      return undefined;
+    });
+    if (realFile === undefined) {
+      // Gone or changed since it was read: nothing is written.
+    } else if (!file.exact) {
       fixSkipped = 'not valid in its encoding, so writing it back would change other bytes';
+    } else if (!fix.followSymlinksOut && !fix.checkedFolders.some((folder) => isInside(realFile, folder))) {
+      fixSkipped = `reached through a symlink to ${realFile}, outside the checked folders (--fix-follow-symlinks writes there)`;
     } else {
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
         const { issues } = doValidation(parseWebConfig(text), settings);
@@ -49,7 +71,16 @@ export async function checkFile(path: string, settings: ValidationSettings, fix:
         text = applyEdits(text, plan.edits);
         fixed += plan.fixed.length;
       }
-      if (text !== file.text) await writeConfigFile(path, text, file.encoding);
+      if (text !== file.text) {
+        try {
+          await writeConfigFile(realFile, text, file.encoding);
+        } catch (error) {
+          // Reported, and the run goes on: the findings are those of the file as it still is.
+          fixNotWritten = (error as NodeJS.ErrnoException).code ?? String(error);
+          text = file.text;
+          fixed = 0;
+        }
+      }
     }
   }
   const { issues } = doValidation(parseWebConfig(text), settings);
@@ -63,6 +94,7 @@ export async function checkFile(path: string, settings: ValidationSettings, fix:
     path,
     fixed,
     ...(fixSkipped !== undefined && { fixSkipped }),
+    ...(fixNotWritten !== undefined && { fixNotWritten }),
     issues: issues.map((issue) => {
       const start = locate(issue.start);
       const end = locate(issue.end);
@@ -78,4 +110,9 @@ export async function checkFile(path: string, settings: ValidationSettings, fix:
       };
     }),
   };
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = nodePath.relative(folder, file);
+  return relative !== '' && !relative.startsWith(`..${nodePath.sep}`) && relative !== '..' && !nodePath.isAbsolute(relative);
 }

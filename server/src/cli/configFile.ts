@@ -1,7 +1,8 @@
 // Reading and writing a web.config exactly: the encoding IIS accepts (UTF-8 with or without a BOM,
 // UTF-16 with a BOM) is detected and kept, so a fix changes only the bytes of its own edits.
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomically } from './writeFileAtomically';
 
 export type ConfigEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 
@@ -50,8 +51,9 @@ function looksLikeXml(text: string): boolean {
   return text.includes('<') && !text.includes('\u0000');
 }
 
+/** `path` is the real file (symlinks resolved); a failed write leaves it as it was. */
 export async function writeConfigFile(path: string, text: string, encoding: ConfigEncoding): Promise<void> {
-  await writeFile(path, encode(text, encoding));
+  await writeFileAtomically(path, encode(text, encoding));
 }
 
 function encode(text: string, encoding: ConfigEncoding): Buffer {

@@ -1,7 +1,7 @@
 // Which files `ancm check` reads: the paths and globs given, or every web.config and web.*.config
 // under the current folder (any letter case), skipping dependency and build output folders.
 
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
 import { isWebConfigFileName } from '../webConfigFiles';
@@ -33,4 +33,27 @@ export async function findWebConfigs(patterns: readonly string[], cwd: string): 
 
 function isGlob(pattern: string): boolean {
   return /[*?[\]{}]/.test(pattern);
+}
+
+/**
+ * The real paths of the folders a run checks, for `--fix` to tell a symlink out of them: each folder
+ * given, the folder of each file given, the fixed part of each glob (`src/` of `src/**\/web.config`),
+ * or the current folder.
+ */
+export async function checkedFolders(patterns: readonly string[], cwd: string): Promise<string[]> {
+  const folders = new Set<string>();
+  for (const pattern of patterns.length > 0 ? patterns : ['.']) {
+    const absolute = path.resolve(cwd, pattern);
+    const info = await stat(absolute).catch(() => undefined);
+    const folder = info?.isDirectory() ? absolute : info?.isFile() ? path.dirname(absolute) : isGlob(pattern) ? path.resolve(cwd, fixedPart(pattern)) : undefined;
+    const real = folder === undefined ? undefined : await realpath(folder).catch(() => undefined);
+    if (real !== undefined) folders.add(real);
+  }
+  return [...folders];
+}
+
+function fixedPart(glob: string): string {
+  const segments = glob.split('/');
+  const firstPattern = segments.findIndex(isGlob);
+  return segments.slice(0, firstPattern === -1 ? segments.length - 1 : firstPattern).join('/') || '.';
 }

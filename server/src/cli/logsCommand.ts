@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { type SiteLogs, locateSiteLogs } from '../logs/discovery';
 import { type EntryFilterOptions, type EntryPredicate, FilterSyntaxError, createEntryFilter, parseLevel } from '../logs/entryFilter';
 import { hasCandidates, searchLogHistory } from '../logs/historySearch';
+import { NotRegularFileError } from '../logs/openLogFile';
 import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
 import type { LogEntry } from '../logs/types';
 import { type CommandContext, UsageError } from './commandContext';
@@ -144,7 +145,9 @@ export async function runLogs(args: readonly string[], context: CommandContext):
   }
   let site: SiteLogs | undefined;
   let follow = options.follow;
-  let missingFiles = 0;
+  let unreadableFiles = 0;
+  /** The files handed over that are regular files, or missing ones to wait for. */
+  const readableFiles: string[] = [];
   if ('site' in target) {
     const webConfig = await findWebConfig(target.site);
     let text: string;
@@ -162,8 +165,13 @@ export async function runLogs(args: readonly string[], context: CommandContext):
       const info = await stat(file).catch(() => undefined);
       if (!info && !follow) {
         context.error(`ancm: ${visibleText(file)}: no such file`);
-        missingFiles++;
+        unreadableFiles++;
       } else if (info?.isDirectory()) throw new UsageError(`${file} is a folder: give a site folder alone`);
+      else if (info && !info.isFile()) {
+        // A FIFO or a device would block the read; it is left out, and the other files are read.
+        context.error(`ancm: ${visibleText(file)}: not a regular file`);
+        unreadableFiles++;
+      } else readableFiles.push(file);
     }
   }
   // Ctrl+C or a closed output while the history is printed ends the command there.
@@ -175,7 +183,7 @@ export async function runLogs(args: readonly string[], context: CommandContext):
     watch: follow,
     readToEnd: !follow,
     ...(searchWhole && { initialTailBytes: 0 }),
-    ...('files' in target && { extraFiles: target.files }),
+    ...('files' in target && { extraFiles: readableFiles }),
   });
   // What the follower delivers while starting is the history. What it delivers while the history is
   // printed (a log being written, a new stdout file) waits, in arrival order, and is printed right after:
@@ -201,7 +209,7 @@ export async function runLogs(args: readonly string[], context: CommandContext):
   if (!follow) {
     // A one-shot print shows the logs as they were when it started.
     await follower.stop();
-    return missingFiles > 0 ? 2 : 0;
+    return unreadableFiles > 0 ? 2 : 0;
   }
   const status = await describeFollowing(site, follower.sources);
   for (const [source, entries] of arrivedDuringHistory) for (const entry of entries) print(source, entry);
@@ -250,12 +258,17 @@ async function lastEntries(follower: SiteLogFollower, source: FollowedSource, de
 async function searchHistory(source: FollowedSource, last: LogEntry | undefined, options: LogsOptions): Promise<LogEntry[]> {
   const found: LogEntry[] = [];
   const parser = { ...(source.pid !== undefined && { pid: source.pid }), ...(source.startTime !== undefined && { processStart: source.startTime }) };
-  search: for await (const batch of searchLogHistory(source.file, { ...options.search, kind: source.kind, parser })) {
-    for (const entry of batch) {
-      if (last && entry.offset >= last.offset) break search;
-      found.push(entry);
+  try {
+    search: for await (const batch of searchLogHistory(source.file, { ...options.search, kind: source.kind, parser })) {
+      for (const entry of batch) {
+        if (last && entry.offset >= last.offset) break search;
+        found.push(entry);
+      }
+      if (found.length > 2 * options.tail) found.splice(0, found.length - options.tail);
     }
-    if (found.length > 2 * options.tail) found.splice(0, found.length - options.tail);
+  } catch (error) {
+    // A FIFO swapped in for the log ends its own search, not the others; its reader reports it.
+    if (!(error instanceof NotRegularFileError)) throw error;
   }
   if (last && options.filter(last)) found.push(last);
   return found.slice(Math.max(0, found.length - options.tail));

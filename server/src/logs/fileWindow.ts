@@ -4,8 +4,9 @@
 // unless the window holds no line break at all (a line longer than the window): then it starts at
 // the window's first byte and that line is delivered in pieces.
 
-import { type FileHandle, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { BYTE_ORDER_MARK_MAX_BYTES, type ByteOrderMark, LineDecoder, type LogEncoding, codeUnitBytes, detectByteOrderMark, indexOfLineFeed } from './lineDecoder';
+import { openRegularFile } from './openLogFile';
 import type { LogLine } from './types';
 
 export const DEFAULT_CHUNK_BYTES = 64 * 1024;
@@ -66,7 +67,7 @@ export interface ReadLastLinesOptions {
  */
 export async function readLastLines(filePath: string, options: ReadLastLinesOptions = {}): Promise<LogLine[]> {
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const handle = await open(filePath, 'r');
+  const handle = await openRegularFile(filePath);
   try {
     const size = (await handle.stat()).size;
     const bom = await readByteOrderMark(handle, size);

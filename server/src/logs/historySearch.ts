@@ -8,7 +8,7 @@
 // worker thread that stays alive between searches (a fresh worker would run cold code and cost more than
 // it saves). Memory stays bounded by the chunk size whatever the file size.
 
-import { type FileHandle, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { type EntryParserOptions, createEntryParser } from './createEntryParser';
 import { searchInWorker } from './historySearchWorkerClient';
@@ -16,6 +16,7 @@ import { type EntryFilterOptions, createEntryFilter, literalTextPattern } from '
 import { DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines } from './fileWindow';
 import { type LevelCandidates, levelCandidates } from './levelCandidates';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
+import { openRegularFile } from './openLogFile';
 import type { LogEntry, LogLine, LogSource } from './types';
 
 export interface HistorySearchOptions extends EntryFilterOptions {
@@ -41,7 +42,7 @@ export async function* searchLogHistory(file: string, options: HistorySearchOpti
   const keep = createEntryFilter(options);
   let handle: FileHandle;
   try {
-    handle = await open(file, 'r');
+    handle = await openRegularFile(file);
   } catch (error) {
     // A log not written yet (or deleted since it was listed) holds no entries.
     if (isMissing(error)) return;
@@ -82,7 +83,7 @@ export function hasCandidates(options: EntryFilterOptions): boolean {
 
 /** Searches [start, end) of a UTF-8 file: what the worker thread runs on its half. */
 export async function searchRange(file: string, options: HistorySearchOptions, start: number, end: number): Promise<LogEntry[][]> {
-  const handle = await open(file, 'r');
+  const handle = await openRegularFile(file);
   try {
     const size = (await handle.stat()).size;
     const bom = await readByteOrderMark(handle, size);

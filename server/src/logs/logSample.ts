@@ -1,16 +1,15 @@
-// The first bytes of a log as text, to tell its kind (detectLogFormat.ts). Only a regular file is opened: a FIFO or a
-// device named as a log would block the read.
+// The first bytes of a log as text, to tell its kind (detectLogFormat.ts). Only a regular file is opened
+// (openLogFile.ts): a FIFO or a device named as a log would block the read.
 
-import { open, stat } from 'node:fs/promises';
 import { type ByteOrderMark, detectByteOrderMark } from './lineDecoder';
+import { openRegularFile } from './openLogFile';
 
 export const LOG_SAMPLE_BYTES = 64 * 1024;
 
 /** The decoded start of a file, or undefined when it is missing, unreadable or not a regular file. */
 export async function readLogSample(file: string, maxBytes = LOG_SAMPLE_BYTES): Promise<string | undefined> {
   try {
-    if (!(await stat(file)).isFile()) return undefined;
-    const handle = await open(file, 'r');
+    const handle = await openRegularFile(file);
     try {
       const buffer = Buffer.alloc(maxBytes);
       const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);

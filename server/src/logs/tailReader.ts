@@ -3,7 +3,7 @@
 //   const reader = new TailReader(path, { pollIntervalMs: 250 });
 //   reader.onLines((lines) => ...);        // LogLine[] in file order, each with its byte offset
 //   reader.onReset(({ reason }) => ...);   // 'truncated' | 'replaced' | 'deleted' | 'created'
-//   reader.onError((error) => ...);        // unexpected I/O errors (EACCES, EBUSY...); reading goes on
+//   reader.onError((error) => ...);        // unexpected I/O errors (EACCES, EBUSY, not a regular file...); reading goes on
 //   await reader.start();                  // resolves once the initial tail has been delivered
 //   if (reader.hasEarlier) older = await reader.readEarlier(1024 * 1024);  // history before the first line shown
 //   await reader.poll();                   // read now (tests; a caller with its own hint)
@@ -28,6 +28,8 @@
 //   truncation (same lines, other reason).
 // - A missing file or folder is a state, not an error: polling goes on and `created` is reported when
 //   the file appears. A reset event comes after the last lines of the old content and before the new.
+// - Only a regular file is opened (openLogFile.ts): a FIFO at the path would block the thread pool that
+//   every reader shares. Anything else there is reported once as an error, and polling goes on.
 // - The first file seen opens at its tail: only the last `initialTailBytes`, from the first line start
 //   inside them (fileWindow.ts). A file that appears later (created, replaced, truncated) is new and is
 //   read from byte 0.
@@ -40,10 +42,11 @@
 // - Polls never overlap: timer polls, hint polls, `poll()` and `readEarlier` run one at a time.
 
 import type { BigIntStats } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { ChangeHint } from './changeHint';
 import { DEFAULT_CHUNK_BYTES, DEFAULT_MAX_LINE_BYTES, DEFAULT_WINDOW_BYTES, pageStart, readByteOrderMark, readLines, tailStart } from './fileWindow';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
+import { openRegularFile } from './openLogFile';
 import type { LogLine } from './types';
 
 export interface TailReaderOptions {
@@ -197,7 +200,7 @@ export class TailReader {
       if (this.stopped || !file || !reading || file.historyStart <= reading.bom.length) return [];
       let handle: FileHandle;
       try {
-        handle = await open(this.filePath, 'r');
+        handle = await openRegularFile(this.filePath);
       } catch (error) {
         if (!isMissing(error)) this.reportError(error);
         return [];
@@ -245,7 +248,7 @@ export class TailReader {
     if (this.startPromise) this.hint?.ensure();
     let handle: FileHandle;
     try {
-      handle = await open(this.filePath, 'r');
+      handle = await openRegularFile(this.filePath);
     } catch (error) {
       if (isMissing(error)) this.fileMissing();
       else this.reportError(error);

@@ -2,11 +2,12 @@
 // that recycles often has many. They are listed for the panel and read on request, last part first, then
 // earlier pages, like a followed file; they are not followed (their worker process has ended).
 
-import { type FileHandle, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { createEntryParser } from '../logs/createEntryParser';
 import { DEFAULT_CHUNK_BYTES, DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines, tailStart } from '../logs/fileWindow';
 import type { ByteOrderMark } from '../logs/lineDecoder';
+import { openRegularFile } from '../logs/openLogFile';
 import { type StdoutLogFile, listStdoutLogs } from '../logs/stdoutFiles';
 import type { LogEntry } from '../logs/types';
 import type { LogSourceInfo, OlderStdoutFile } from '../protocol';
@@ -70,7 +71,7 @@ export class OlderStdoutLog {
   }
 
   private async read(range: (handle: FileHandle, size: number, bom: ByteOrderMark) => Promise<{ start: number; end: number }>): Promise<LogPage> {
-    const handle = await open(this.source.file, 'r');
+    const handle = await openRegularFile(this.source.file);
     try {
       const size = (await handle.stat()).size;
       this.bom ??= await readByteOrderMark(handle, size);

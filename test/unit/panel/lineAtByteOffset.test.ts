@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -29,5 +30,16 @@ describe('line at byte offset', () => {
 
   it('stops at the end of a file that got shorter', async () => {
     assert.equal(await lineAtByteOffset(file, 1_000_000), 3);
+  });
+
+  // No writer ever opens the FIFO: reading it would wait forever (the test's timeout is only a hang guard).
+  it('refuses a FIFO put in the log\'s place instead of waiting for a writer', { timeout: 10_000 }, async (test) => {
+    const fifo = path.join(folder, 'stdout_20240102030405_5678.log');
+    try {
+      execFileSync('mkfifo', [fifo], { stdio: 'ignore' });
+    } catch {
+      return test.skip('mkfifo is not available here');
+    }
+    await assert.rejects(lineAtByteOffset(fifo, 10), { message: `not a regular file: ${fifo}` });
   });
 });
