@@ -131,18 +131,15 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 7 
       // Put the cursor on the value, then open the quick fixes with Ctrl+.
       await wb.cursorBefore('inproc"');
       const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'inprocess'" });
-      // Ctrl+. pressed while the editor is still taking back focus from the find widget can go unanswered: ask again.
-      for (let attempt = 1; ; attempt++) {
-        await wb.page.keyboard.press('Control+.');
-        try {
-          await fix.waitFor({ timeout: 10_000 });
-          break;
-        } catch (error) {
-          if (attempt === 3) throw error;
-          await wb.page.keyboard.press('Escape');
-          await wb.focusEditor();
-          await wb.cursorBefore('inproc"');
-        }
+      // In a full run the first Ctrl+. right after the find widget closes sometimes opens nothing; the command
+      // palette's Quick Fix... acts on the same cursor, so it is the second way in.
+      await wb.page.keyboard.press('Control+.');
+      try {
+        await fix.waitFor({ timeout: 10_000 });
+      } catch {
+        await wb.page.keyboard.press('Escape');
+        await wb.runCommand('Quick Fix...');
+        await fix.waitFor();
       }
       await screenshot(wb.page, '04-quick-fix');
       await fix.click();
