@@ -35,13 +35,26 @@ const HOST_AND_MODULE_FAILURES: readonly FailurePhrase[] = [
   { text: /terminated unexpectedly[^\r\n]{0,200}?exit code/, source: 'WAS event 5009; aspnetcore.dll (V1)' },
 ];
 
+/** A printf conversion in ANCM's formats (%s, %ls, %d, %08x, ...). */
+const PRINTF_CONVERSION = /%[-+ #0]*\d*(?:\.\d+)?(?:l|h|ll)?[sSdiuxXc]/g;
+
+/** The literal pieces of a printf format: the text between its conversions and line breaks. */
+export function literalPieces(format: string): string[] {
+  return format.split(new RegExp(`${PRINTF_CONVERSION.source}|\\r?\\n`));
+}
+
+/** A sample of a printf format as a log would hold it, each conversion replaced by `value`. */
+export function sampleOfFormat(format: string, value: string): string {
+  return format.replace(PRINTF_CONVERSION, value);
+}
+
 /** An Event Log template's longest literal piece, without the quotes and spaces around a value. */
 function longestLiteral(format: string): string {
-  const pieces = format.split(/%[-+ #0]*\d*(?:\.\d+)?(?:l|h|ll)?[sSdiuxXc]|\r?\n/);
+  const pieces = literalPieces(format);
   return pieces.map((piece) => piece.replace(/^[\s'.,:]+|[\s'(]+$/g, '')).reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '');
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -11,7 +11,7 @@
 // Not covered: the rest of an entry cut for its size (4 MB or 10,000 lines) keeps its start's level without its words.
 
 import { DEBUG_LOG_MESSAGES } from '../ancm/debugLogCatalog';
-import { FAILURE_PHRASES } from '../ancm/failureMessages';
+import { FAILURE_PHRASES, escapeRegExp, literalPieces, sampleOfFormat } from '../ancm/failureMessages';
 import { levelShows } from './entryFilter';
 import type { AncmLevel } from './types';
 
@@ -29,17 +29,9 @@ const WARNING_TAGS = ['4>', 'level>3<'];
 /** Phrases are matched as written (the catalog and the failure table match them so), a few to an expression. */
 const PHRASES_PER_PATTERN = 6;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A sample of a printf format as a log would hold it. */
-function sampleOf(format: string): string {
-  return format.replace(/%[-+ #0]*\d*(?:\.\d+)?(?:l|h|ll)?[sSdiuxXc]/g, 'x');
-}
-
+/** A format's longest literal piece, trimmed: what a catalog message always holds. */
 function longestLiteral(format: string): string {
-  return format.split(/%[-+ #0]*\d*(?:\.\d+)?(?:l|h|ll)?[sSdiuxXc]|\r?\n/).reduce((longest, piece) => (piece.trim().length > longest.length ? piece.trim() : longest), '');
+  return literalPieces(format).reduce((longest, piece) => (piece.trim().length > longest.length ? piece.trim() : longest), '');
 }
 
 export interface LevelCandidates {
@@ -61,7 +53,7 @@ function build(threshold: AncmLevel): LevelCandidates {
     if (!covered.test(typeof phrase.text === 'string' ? phrase.text : source)) phrases.push(source);
   }
   for (const message of DEBUG_LOG_MESSAGES) {
-    if (levelShows(threshold, message.level) && !covered.test(sampleOf(message.format))) phrases.push(escapeRegExp(longestLiteral(message.format)));
+    if (levelShows(threshold, message.level) && !covered.test(sampleOfFormat(message.format, 'x'))) phrases.push(escapeRegExp(longestLiteral(message.format)));
   }
   const patterns = [new RegExp(words.join('|'), 'gi')];
   for (let start = 0; start < phrases.length; start += PHRASES_PER_PATTERN) patterns.push(new RegExp(phrases.slice(start, start + PHRASES_PER_PATTERN).join('|'), 'g'));
