@@ -234,6 +234,12 @@ describe('ASPNETCORE_ATTRIBUTES', () => {
       assert.ok(text.includes(fact), `hostingModel docs should mention: ${fact}`);
     }
   });
+
+  it('says which ANCM answers a configuration load failure with 500.0 and which with 500.30', () => {
+    const text = ASPNETCORE_ELEMENT_DOCS.description;
+    assert.match(text, /Released ANCM V2 versions .* HTTP 500\.0/);
+    assert.match(text, /unreleased change .* 500\.30/);
+  });
 });
 
 describe('ASPNETCORE_COLLECTIONS', () => {

@@ -5,6 +5,7 @@
 // RequestHandlerLib/requesthandler_config.cpp.
 
 import type { AttributeSpec, ElementDocs } from './types';
+import { CONFIGURATION_LOAD_FAILURE_VERSIONS } from './configurationLoadFailure';
 
 const WEB_CONFIG_DOCS = 'https://learn.microsoft.com/aspnet/core/host-and-deploy/iis/web-config';
 const ANCM_DOCS = 'https://learn.microsoft.com/aspnet/core/host-and-deploy/aspnet-core-module';
@@ -276,7 +277,8 @@ export const ASPNETCORE_ELEMENT_DOCS: ElementDocs = {
     'against the schema the Hosting Bundle installs (`aspnetcore_schema_v2.xml`).\n\n' +
     'A schema violation (unknown attribute or child, out-of-range number) is an IIS configuration error, HTTP ' +
     '500.19, before ANCM runs. If the Hosting Bundle is not installed the whole section is unknown, which is also ' +
-    '500.19. Errors ANCM finds itself (missing `processPath`, unknown `hostingModel`) give HTTP 500.0 and event 1034.',
+    '500.19. Errors ANCM finds itself (missing `processPath`, unknown `hostingModel`) fail its configuration load. ' +
+    CONFIGURATION_LOAD_FAILURE_VERSIONS,
   notes: [
     'Only `processPath` is required.',
     'Editing the section recycles the app, like any web.config change (see the `disallowRotationOnConfigChange` handler setting).',

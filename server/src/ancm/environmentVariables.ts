@@ -5,6 +5,7 @@
 // src/Servers/IIS/IISIntegration/src/WebHostBuilderIISExtensions.cs and src/Servers/IIS/IIS/src/Core/IISHttpServer.cs.
 
 import type { EnvironmentVariableSpec } from './types';
+import { CONFIGURATION_LOAD_FAILURE_STATUS } from './configurationLoadFailure';
 
 const WEB_CONFIG_DOCS = 'https://learn.microsoft.com/aspnet/core/host-and-deploy/iis/web-config';
 const ENVIRONMENTS_DOCS = 'https://learn.microsoft.com/aspnet/core/fundamentals/environments';
@@ -125,7 +126,7 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableSpec[] = [
       'ANCM (.NET 9 and later) uses it only when the `shutdownDelay` handler setting is absent. It reads the worker ' +
       'process environment first and then this web.config collection, so setting it here works. The default is ' +
       '1000 ms; `0` disables the delay.',
-    notes: ['A negative value fails the configuration load (HTTP 500.0).'],
+    notes: [`A negative value fails the configuration load (${CONFIGURATION_LOAD_FAILURE_STATUS}).`],
     docsUrl: ANCM_DOCS,
   },
   {

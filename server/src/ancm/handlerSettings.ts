@@ -5,6 +5,7 @@
 // CommonLib/config_utility.h and CommonLib/debugutil.cpp.
 
 import type { HandlerSettingSpec } from './types';
+import { CONFIGURATION_LOAD_FAILURE_STATUS } from './configurationLoadFailure';
 
 const ANCM_DOCS = 'https://learn.microsoft.com/aspnet/core/host-and-deploy/aspnet-core-module';
 const LOGGING_DOCS = 'https://learn.microsoft.com/aspnet/core/host-and-deploy/iis/logging-and-diagnostics';
@@ -134,7 +135,7 @@ export const HANDLER_SETTINGS: readonly HandlerSettingSpec[] = [
     notes: [
       'Without this setting ANCM falls back to the `ANCM_shutdownDelay` environment variable (worker process first, ' +
         'then web.config `<environmentVariables>`), and then to 1 second.',
-      'A negative value fails the configuration load (HTTP 500.0). A value that does not start with a number ' +
+      `A negative value fails the configuration load (${CONFIGURATION_LOAD_FAILURE_STATUS}). A value that does not start with a number ` +
         'is expected to fail the same way.',
     ],
     docsUrl: ANCM_DOCS,

@@ -20,6 +20,7 @@ import {
   moduleMarkdown,
 } from './documentation';
 import { type WebConfigDocument, collectionOf, hostingModelOf, isAspNetCoreSection, isHandlerEntry, moduleOf } from './webConfig';
+import { CONFIGURATION_LOAD_FAILURE_STATUS } from '../ancm/configurationLoadFailure';
 
 export function doHover(document: WebConfigDocument, offset: number): HoverResult | undefined {
   const context = cursorContext(document.xml, offset);
@@ -103,5 +104,5 @@ function hostingModelVerdict(section: XmlElement): string {
   const model = hostingModelOf(section);
   if (model === 'inprocess') return 'ANCM runs this app **in-process**, inside the IIS worker process.';
   if (model === 'outofprocess') return 'ANCM runs this app **out-of-process**, as its own process behind IIS.';
-  return 'ANCM rejects this value: the app fails to start with HTTP 500.0 ("Unknown hosting model"). Use `inprocess` or `outofprocess` (any casing).';
+  return `ANCM rejects this value: the app fails to start with ${CONFIGURATION_LOAD_FAILURE_STATUS} ("Unknown hosting model"). Use \`inprocess\` or \`outofprocess\` (any casing).`;
 }

@@ -11,13 +11,14 @@ import { type WebConfigDocument, hostingModelOf, moduleOf } from '../webConfig';
 import { closestName } from './closestName';
 import { completeValue, valueFix, valueOrAttributeSpan } from './ranges';
 import type { Finding, Fix, Rule } from './types';
+import { CONFIGURATION_LOAD_FAILURE_STATUS } from '../../ancm/configurationLoadFailure';
 
 const HOSTING_MODEL = 'hostingModel';
 const HOSTING_MODELS: readonly HostingModel[] = ['inprocess', 'outofprocess'];
 
 export const invalidHostingModel: Rule = {
   id: 'invalid-hosting-model',
-  description: 'A hostingModel other than inprocess or outofprocess (any casing): ANCM fails to start the app with HTTP 500.0.',
+  description: `A hostingModel other than inprocess or outofprocess (any casing): ANCM fails to start the app with ${CONFIGURATION_LOAD_FAILURE_STATUS}.`,
   defaultSeverity: 'error',
   requiresCompleteFile: false,
   docsUrl: findAttribute(HOSTING_MODEL)?.docsUrl ?? ASPNETCORE_ELEMENT_DOCS.docsUrl,
@@ -29,7 +30,7 @@ export const invalidHostingModel: Rule = {
       const value = attribute && completeValue(attribute);
       if (!attribute || value === undefined || hostingModelOf(section) !== undefined) continue;
       const ancmError =
-        `HTTP 500.0 ("Unknown hosting model '${value}'. Please specify either hostingModel="inprocess" ` +
+        `${CONFIGURATION_LOAD_FAILURE_STATUS} ("Unknown hosting model '${value}'. Please specify either hostingModel="inprocess" ` +
         'or hostingModel="outofprocess" in the web.config file.")';
       const v1Only = onlyOutOfProcessModules(document);
       findings.push({

@@ -7,6 +7,7 @@ import type { XmlAttribute, XmlElement } from '../parse/xmlDocument';
 import { type NamedEntry, resolveEntries } from './entriesInEffect';
 import { clampFix, valueFix, valueSpan } from './ranges';
 import type { Finding, Fix, Rule } from './types';
+import { CONFIGURATION_LOAD_FAILURE_STATUS } from '../../ancm/configurationLoadFailure';
 
 const SHUTDOWN_DELAY = findHandlerSetting('shutdownDelay')!;
 const SHUTDOWN_DELAY_VARIABLE = findEnvironmentVariable('ANCM_shutdownDelay')!;
@@ -46,13 +47,13 @@ function checkDelay(entry: NamedEntry, name: string): Finding[] {
   const ancm = `ANCM (${SHUTDOWN_DELAY.since} and later)`;
   const parsed = stoi(value);
   if (parsed === undefined) {
-    return [{ message: `${ancm} reads ${name} with std::stoi, which finds no leading number in '${value}' and throws: the configuration load fails and every request gets HTTP 500.0. Write a whole number of milliseconds.`, ...span }];
+    return [{ message: `${ancm} reads ${name} with std::stoi, which finds no leading number in '${value}' and throws: the configuration load fails and every request gets ${CONFIGURATION_LOAD_FAILURE_STATUS}. Write a whole number of milliseconds.`, ...span }];
   }
   if (parsed.number > INT_MAX || parsed.number < -INT_MAX - 1) {
-    return [{ message: `${ancm} reads ${name} with std::stoi, and '${value}' does not fit in an int, so std::stoi throws: the configuration load fails (HTTP 500.0).`, ...span }];
+    return [{ message: `${ancm} reads ${name} with std::stoi, and '${value}' does not fit in an int, so std::stoi throws: the configuration load fails (${CONFIGURATION_LOAD_FAILURE_STATUS}).`, ...span }];
   }
   if (parsed.number < 0) {
-    return [{ message: `${ancm} fails the configuration load (HTTP 500.0) with "${NEGATIVE_MESSAGE}" Use 0 for no delay.`, ...span, fixes: [clampFix("Change to '0' (no delay)", attribute, '0')] }];
+    return [{ message: `${ancm} fails the configuration load (${CONFIGURATION_LOAD_FAILURE_STATUS}) with "${NEGATIVE_MESSAGE}" Use 0 for no delay.`, ...span, fixes: [clampFix("Change to '0' (no delay)", attribute, '0')] }];
   }
   const rest = parsed.rest.trim();
   if (rest === '') return [];

@@ -5,6 +5,7 @@
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import type { WebConfigDocument } from '../webConfig';
 import type { Finding, Rule } from './types';
+import { CONFIGURATION_LOAD_FAILURE_STATUS } from '../../ancm/configurationLoadFailure';
 
 export const missingAspNetCoreSectionRule: Rule = {
   id: 'missing-aspnetcore-section',
@@ -15,7 +16,7 @@ export const missingAspNetCoreSectionRule: Rule = {
   check(document: WebConfigDocument): Finding[] {
     if (document.sections.length > 0) return [];
     return document.handlers.map((handler) => ({
-      message: 'This handler sends requests to ANCM, but the file has no <aspNetCore> section: unless a parent configuration provides one, ANCM has no processPath and fails every request with HTTP 500.0.',
+      message: `This handler sends requests to ANCM, but the file has no <aspNetCore> section: unless a parent configuration provides one, ANCM has no processPath and fails every request with ${CONFIGURATION_LOAD_FAILURE_STATUS}.`,
       start: handler.nameStart,
       end: handler.nameEnd,
     }));

@@ -8,12 +8,13 @@ import { getAttribute } from '../parse/xmlDocument';
 import { attributeSpan, elementNameSpan, insertAttributesAfterName, valueFix } from './ranges';
 import type { Finding, Rule } from './types';
 import { CONFIG_SOURCE } from './unknown-attribute';
+import { CONFIGURATION_LOAD_FAILURE_STATUS } from '../../ancm/configurationLoadFailure';
 
-const CONSEQUENCE = 'ANCM fails to start the app with HTTP 500.0 ("Attribute \'processPath\' is required.")';
+const CONSEQUENCE = `ANCM fails to start the app with ${CONFIGURATION_LOAD_FAILURE_STATUS} ("Attribute 'processPath' is required.")`;
 
 export const missingProcessPath: Rule = {
   id: 'missing-process-path',
-  description: '<aspNetCore> without a processPath: ANCM fails to start the app with HTTP 500.0.',
+  description: `<aspNetCore> without a processPath: ANCM fails to start the app with ${CONFIGURATION_LOAD_FAILURE_STATUS}.`,
   defaultSeverity: 'error',
   requiresCompleteFile: true,
   docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
