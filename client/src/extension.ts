@@ -2,7 +2,7 @@
 // commands and the status bar. The files keep their language (xml), so this works beside any XML extension.
 
 import * as path from 'node:path';
-import { type ExtensionContext, window } from 'vscode';
+import { type ExtensionContext, window, workspace } from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerAppOfflineStatusBar } from './appOfflineStatusBar';
 import { registerAppOfflineCommands } from './commands/appOfflineCommands';
@@ -12,6 +12,7 @@ import { registerStdoutLoggingCommands } from './commands/stdoutLoggingCommands'
 import { WEB_CONFIG_DOCUMENT_SELECTOR } from './documentSelector';
 import { registerLogPanel } from './panel/registerLogPanel';
 import { registerHostingModelStatusBar } from './statusBar';
+import { WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -35,12 +36,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = {
     documentSelector: WEB_CONFIG_DOCUMENT_SELECTOR,
-    initializationOptions: { retriggerCompletionCommand: 'editor.action.triggerSuggest' },
+    // Asked at each (re)start. The server reads logs only inside the site until it hears the workspace is trusted.
+    initializationOptions: () => ({ retriggerCompletionCommand: 'editor.action.triggerSuggest', workspaceTrusted: workspace.isTrusted }),
     outputChannel,
     traceOutputChannel: outputChannel,
   };
   client = new LanguageClient('ancm', 'ANCM Language Server', serverOptions, clientOptions);
   logPanel.attachClient(client);
+  const started = client;
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(async () => {
+      // A server not running yet learns it from initializationOptions when it starts.
+      if (started.isRunning()) await started.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true } satisfies WorkspaceTrustParams);
+      logPanel.reopen();
+    }),
+  );
   await client.start();
 }
 

@@ -2,7 +2,10 @@
 // The log engine runs in the server process; the client asks it to follow a site's logs and receives
 // entries as notifications. Both sides compile this one file.
 
+import type { WithheldLogPath } from './logs/logPathPolicy';
 import type { AncmLevel, LogSource } from './logs/types';
+
+export type { WithheldLogPath };
 
 /** A log file the server follows for a session. */
 export interface LogSourceInfo {
@@ -44,8 +47,10 @@ export interface LogEntryMessage {
 export interface OpenLogsParams {
   /** The web.config whose logs to follow. */
   readonly webConfigUri: string;
-  /** Extra files or globs to follow as well (`ancm.logs.extraFiles`). */
+  /** Extra files to follow as well (`ancm.logs.extraFiles`), as written: a relative path is the site root's. */
   readonly extraFiles?: readonly string[];
+  /** Paths outside the workspace, or network paths, the user agreed to have read (a trusted workspace only). */
+  readonly allowedPaths?: readonly string[];
 }
 
 /**
@@ -61,6 +66,21 @@ export interface SiteLogsStatus {
   readonly stdoutFolderExists: boolean;
   /** The debug log, in the same form, when web.config asks ANCM to write one. */
   readonly debugLog?: string;
+  /** Logs not read because of where they are (Restricted Mode, a network path, outside the workspace). */
+  readonly withheld: readonly WithheldLogPath[];
+}
+
+/** Why a log is not read, as the panel and the question before reading it say. */
+const WITHHELD_REASONS: Record<WithheldLogPath['reason'], string> = {
+  network: 'a network path',
+  'outside-site': 'outside the site',
+  'outside-workspace': 'outside the workspace',
+  variable: 'an environment variable in the path',
+};
+
+/** One line per log: `debugFile "\\server\share\debug.log": a network path`. */
+export function describeWithheldLog(log: WithheldLogPath): string {
+  return `${log.setting} "${log.configured}": ${WITHHELD_REASONS[log.reason]}`;
 }
 
 /** A stdout file of the site that is not followed (older than the newest ones): listed, and opened on request. */
@@ -82,6 +102,16 @@ export interface OpenLogsResult {
   readonly site: SiteLogsStatus;
   /** Newest first. */
   readonly olderStdoutFiles: readonly OlderStdoutFile[];
+}
+
+/**
+ * Client → server notification: the workspace's trust changed (VS Code: Restricted Mode left). The state at start
+ * travels in `initializationOptions.workspaceTrusted`; a client that sends neither is treated as Restricted Mode,
+ * where only logs inside the site are read.
+ */
+export const WORKSPACE_TRUST_NOTIFICATION = 'ancm/workspaceTrust';
+export interface WorkspaceTrustParams {
+  readonly trusted: boolean;
 }
 
 /** Client → server request: start following a site's logs. */

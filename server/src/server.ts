@@ -14,14 +14,16 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { DocumentModelCache } from './documentCache';
 import { type CompletionOptions, toCompletionItem, toDocumentSymbol, toHover } from './lsp/convert';
 import { FIX_ALL_KIND, toDiagnostic, toFixAllAction, toQuickFixAction } from './lsp/diagnostics';
-import { registerLogSessions } from './lsp/logSessions';
+import { type LogAccess, registerLogSessions } from './lsp/logSessions';
 import { SettingsStore } from './lsp/settings';
 import { getQuickFixes } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
 import type { Issue } from './service/rules/types';
+import { WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from './protocol';
 import { isWebConfigUri } from './webConfigFiles';
 
 /** Options the client may pass in `initializationOptions`. */
@@ -30,6 +32,8 @@ export interface ServerInitializationOptions {
   readonly retriggerCompletionCommand?: string;
   /** Milliseconds to wait after the last change before validating (default 200). */
   readonly validationDelay?: number;
+  /** The workspace is trusted (VS Code: not in Restricted Mode). Absent means not trusted: logs are read only inside the site. */
+  readonly workspaceTrusted?: boolean;
 }
 
 const DEFAULT_VALIDATION_DELAY_MS = 200;
@@ -49,6 +53,7 @@ export function startServer(connection: Connection): void {
   let completionOptions: CompletionOptions = { snippetSupport: false, retriggerCommand: undefined };
   let validationDelay = DEFAULT_VALIDATION_DELAY_MS;
   let registerForConfigurationChanges = false;
+  let logAccess: LogAccess = { trusted: false, workspaceFolders: [] };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
@@ -58,6 +63,10 @@ export function startServer(connection: Connection): void {
     };
     if (typeof options.validationDelay === 'number' && options.validationDelay >= 0) validationDelay = options.validationDelay;
     settings = new SettingsStore(connection, params.capabilities.workspace?.configuration === true);
+    logAccess = {
+      trusted: options.workspaceTrusted === true,
+      workspaceFolders: (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath),
+    };
     registerForConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -182,7 +191,10 @@ export function startServer(connection: Connection): void {
     settings.forget(uri);
     if (isWebConfigUri(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
-  registerLogSessions(connection, (uri) => documents.get(uri));
+  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (params: WorkspaceTrustParams) => {
+    logAccess = { ...logAccess, trusted: params?.trusted === true };
+  });
+  registerLogSessions(connection, (uri) => documents.get(uri), () => logAccess);
   documents.listen(connection);
   connection.listen();
 }

@@ -63,7 +63,7 @@ describe('older stdout files and the site status', () => {
 
   it('says what web.config and the disk say: stdout off, and where its files would be', async () => {
     const result = await open(offSite);
-    assert.deepEqual(result.site, { stdoutEnabled: false, stdoutPattern: path.join('logs', 'stdout_*.log'), stdoutFolder: 'logs', stdoutFolderExists: false });
+    assert.deepEqual(result.site, { stdoutEnabled: false, stdoutPattern: path.join('logs', 'stdout_*.log'), stdoutFolder: 'logs', stdoutFolderExists: false, withheld: [] });
     assert.deepEqual(result.olderStdoutFiles, []);
     await server.connection.sendNotification(CLOSE_LOGS_NOTIFICATION, { sessionId: result.sessionId });
   });

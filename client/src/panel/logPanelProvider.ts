@@ -26,6 +26,7 @@ import { type LogSession, LogSessionRouter } from './logSession';
 import { openLogLocation, openLogUrl } from './openLogLink';
 import { openRawLog } from './openRawLog';
 import { type ExtensionToWebviewMessage, type WebviewToExtensionMessage, isWebviewToExtensionMessage } from './webviewMessages';
+import { type LogPathDecisions, askToReadWithheldLogs } from './withheldLogs';
 
 export const LOGS_VIEW_ID = 'ancm.logs';
 
@@ -52,6 +53,8 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
 
   constructor(
     private readonly extensionUri: Uri,
+    /** The user's answers about log paths outside the workspace. */
+    private readonly pathDecisions: LogPathDecisions,
     /** The empty state's "Choose web.config…" button. */
     private readonly chooseWebConfig: () => Promise<void>,
   ) {
@@ -116,6 +119,12 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
     this.refresh();
   }
 
+  /** Opens the session again: what may be read changed (the workspace became trusted, the user allowed a path). */
+  reopen(): void {
+    this.closeSession();
+    this.refresh();
+  }
+
   dispose(): void {
     this.closeSession();
     for (const disposable of this.disposables) disposable.dispose();
@@ -157,18 +166,14 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
     const router = this.router;
     if (!router) return;
     const generation = this.generation;
-    // Relative paths are the site's: resolved against the web.config folder, not the server's working folder.
-    const siteRoot = path.dirname(target.fsPath);
-    const extraFiles = workspace
-      .getConfiguration('ancm.logs', target)
-      .get<string[]>('extraFiles', [])
-      .filter((file) => typeof file === 'string' && file.trim() !== '')
-      .map((file) => path.resolve(siteRoot, file));
+    // As written: the server resolves relative paths against the site root and judges each path before reading it.
+    // In Restricted Mode VS Code gives only the user's own value of this setting (restrictedConfigurations).
+    const extraFiles = workspace.getConfiguration('ancm.logs', target).get<unknown[]>('extraFiles', []).filter((file): file is string => typeof file === 'string');
     this.opening = true;
     let session: LogSession | undefined;
     let failure: unknown;
     try {
-      session = await router.open({ webConfigUri: target.toString(), extraFiles });
+      session = await router.open({ webConfigUri: target.toString(), extraFiles, allowedPaths: this.pathDecisions.allowed() });
     } catch (error) {
       failure = error;
     } finally {
@@ -202,6 +207,15 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
       onSources: (update) => this.post({ type: 'sources', ...update }),
       onReset: ({ sourceId, reason }) => this.post({ type: 'sourceReset', sourceId, reason }),
     });
+    void this.askAboutWithheldLogs(session, false);
+  }
+
+  /** Asks, once per path, before logs outside the workspace or on a network share are read; reopens when allowed. */
+  private async askAboutWithheldLogs(session: LogSession, askAgain: boolean): Promise<void> {
+    const target = this.target;
+    if (!target) return;
+    const allowed = await askToReadWithheldLogs(session.site.withheld, this.pathDecisions, workspace.asRelativePath(target), askAgain);
+    if (allowed && session === this.session) this.reopen();
   }
 
   private closeSession(): void {
@@ -224,7 +238,7 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
       case 'openRaw': {
         // The webview names a source, never a path: only files of the session can be opened.
         const source = this.session?.sourceById(message.sourceId);
-        if (source) await openRawLog(source.file, message.offset, message.line);
+        if (source && this.target) await openRawLog(source.file, message.offset, message.line, workspace.isTrusted ? undefined : path.dirname(this.target.fsPath));
         break;
       }
       case 'loadEarlier':
@@ -244,6 +258,9 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
         break;
       case 'copyText':
         await env.clipboard.writeText(message.text);
+        break;
+      case 'allowWithheldLogs':
+        if (this.session) await this.askAboutWithheldLogs(this.session, true);
         break;
     }
   }

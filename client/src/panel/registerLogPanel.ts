@@ -4,6 +4,7 @@ import { type ExtensionContext, type Uri, commands, window, workspace } from 'vs
 import { isWebConfig, resolveTargetWebConfig } from '../targetWebConfig';
 import { LOGS_VIEW_ID, LogPanelProvider } from './logPanelProvider';
 import { openLatestStdoutLog } from './openLatestStdoutLog';
+import { LogPathDecisions } from './withheldLogs';
 
 export const SHOW_LOGS = 'ancm.showLogs';
 export const OPEN_LATEST_STDOUT_LOG = 'ancm.openLatestStdoutLog';
@@ -11,7 +12,8 @@ export const OPEN_LATEST_STDOUT_LOG = 'ancm.openLatestStdoutLog';
 /** Registers the view and commands; give the returned provider the language client once it exists. */
 export function registerLogPanel(context: ExtensionContext): LogPanelProvider {
   // The empty state's "Choose web.config…" asks even when the panel has a target (it may be the wrong one).
-  const provider: LogPanelProvider = new LogPanelProvider(context.extensionUri, async () => {
+  const pathDecisions = new LogPathDecisions(context.workspaceState);
+  const provider: LogPanelProvider = new LogPanelProvider(context.extensionUri, pathDecisions, async () => {
     const chosen = await resolveTargetWebConfig();
     if (chosen) await provider.show(chosen.document.uri);
   });
@@ -25,7 +27,7 @@ export function registerLogPanel(context: ExtensionContext): LogPanelProvider {
     }),
     commands.registerCommand(OPEN_LATEST_STDOUT_LOG, async () => {
       const target = await logsTarget(provider);
-      if (target) await openLatestStdoutLog(await workspace.openTextDocument(target));
+      if (target) await openLatestStdoutLog(await workspace.openTextDocument(target), pathDecisions);
     }),
   );
   return provider;

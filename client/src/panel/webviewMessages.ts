@@ -145,7 +145,13 @@ export interface CopyTextMessage {
   readonly text: string;
 }
 
+/** The notice's "Read…" on logs withheld outside the workspace: ask the user again. */
+export interface AllowWithheldLogsMessage {
+  readonly type: 'allowWithheldLogs';
+}
+
 export type WebviewToExtensionMessage =
+  | AllowWithheldLogsMessage
   | ReadyMessage
   | OpenRawMessage
   | LoadEarlierMessage
@@ -169,6 +175,7 @@ export function isWebviewToExtensionMessage(value: unknown): value is WebviewToE
   const message = value as Record<string, unknown>;
   switch (message.type) {
     case 'ready':
+    case 'allowWithheldLogs':
     case 'chooseWebConfig':
     case 'enableStdoutLogging':
       return true;

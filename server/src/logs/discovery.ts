@@ -25,11 +25,18 @@ export interface SiteLogs {
   readonly debugLog: string | undefined;
   /** The debugLevel value, when set (the log panel starts at its level). */
   readonly debugLevel: string | undefined;
+  /** `stdoutLogFile` as written (or its default), before `%VAR%` expansion: what the path policy judges. */
+  readonly stdoutLogFileSetting: string;
+  /** The `debugFile` handler setting as written, when set. */
+  readonly debugFileSetting: string | undefined;
 }
 
 export const DEFAULT_DEBUG_LOG_NAME = 'aspnetcore-debug.log';
 
-/** Reads the log locations from a web.config's text. `env` supplies `%VAR%` values (case-insensitive). */
+/**
+ * Reads the log locations from a web.config's text. `env` supplies `%VAR%` values (case-insensitive); in Restricted
+ * Mode it is empty, so nothing from this machine's environment goes into a path a stranger wrote.
+ */
 export function locateSiteLogs(webConfigPath: string, text: string, env: NodeJS.ProcessEnv = process.env): SiteLogs {
   const siteRoot = path.dirname(path.resolve(webConfigPath));
   const document = parseWebConfig(text);
@@ -47,6 +54,8 @@ export function locateSiteLogs(webConfigPath: string, text: string, env: NodeJS.
     stdoutEnabled: (section && getAttribute(section, 'stdoutLogEnabled')?.value?.toLowerCase()) === 'true',
     debugLog,
     debugLevel,
+    stdoutLogFileSetting: stdoutSetting,
+    debugFileSetting: debugFile || undefined,
   };
 }
 

@@ -6,10 +6,13 @@ import { openRegularFile } from './openLogFile';
 
 export const LOG_SAMPLE_BYTES = 64 * 1024;
 
-/** The decoded start of a file, or undefined when it is missing, unreadable or not a regular file. */
-export async function readLogSample(file: string, maxBytes = LOG_SAMPLE_BYTES): Promise<string | undefined> {
+/**
+ * The decoded start of a file, or undefined when it is missing, unreadable, not a regular file, or (with `confineTo`)
+ * really outside that folder.
+ */
+export async function readLogSample(file: string, maxBytes = LOG_SAMPLE_BYTES, confineTo?: string): Promise<string | undefined> {
   try {
-    const handle = await openRegularFile(file);
+    const handle = await openRegularFile(file, confineTo);
     try {
       const buffer = Buffer.alloc(maxBytes);
       const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);

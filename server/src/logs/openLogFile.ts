@@ -2,10 +2,13 @@
 // open() and every read in libuv's thread pool until a writer comes, which stalls every other log session
 // with it. So the path is stat-ed first (stat, not lstat: a symlink to a regular file is fine), opened with
 // O_NONBLOCK where the platform has it (a FIFO swapped in after the stat then opens at once instead of
-// waiting), and the open handle is checked again.
+// waiting), and the open handle is checked again. Confined to a site (Restricted Mode), the path's real location,
+// symlinks resolved, must lie inside the site's real location, and that real path is what gets opened, so a symlink
+// planted in the site cannot make the panel read a file elsewhere.
 
 import { constants } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
+import { isInside, realPathOf } from './logPathPolicy';
 
 /** The path names something other than a regular file (a FIFO, a device, a socket, a folder). */
 export class NotRegularFileError extends Error {
@@ -17,13 +20,27 @@ export class NotRegularFileError extends Error {
   }
 }
 
+/** The path, symlinks resolved, leads out of the folder the reads are confined to. */
+export class OutsideSiteError extends Error {
+  readonly code = 'EOUTSIDESITE';
+
+  constructor(readonly path: string, readonly realPath: string) {
+    super(`not read: ${path} leads to ${realPath}, outside the site`);
+    this.name = 'OutsideSiteError';
+  }
+}
+
 /** Undefined on Windows, where no file blocks an open. */
 const NON_BLOCKING: number = constants.O_NONBLOCK ?? 0;
 
-/** A read-only handle on the regular file at `filePath`; rejects with NotRegularFileError otherwise (ENOENT and the like as they come). */
-export async function openRegularFile(filePath: string): Promise<FileHandle> {
-  if (!(await stat(filePath)).isFile()) throw new NotRegularFileError(filePath);
-  const handle = await open(filePath, constants.O_RDONLY | NON_BLOCKING);
+/**
+ * A read-only handle on the regular file at `filePath`; rejects with NotRegularFileError otherwise (ENOENT and the
+ * like as they come). With `confineTo`, rejects with OutsideSiteError when the file really lies outside that folder.
+ */
+export async function openRegularFile(filePath: string, confineTo?: string): Promise<FileHandle> {
+  const target = confineTo === undefined ? filePath : await confinedPath(filePath, confineTo);
+  if (!(await stat(target)).isFile()) throw new NotRegularFileError(filePath);
+  const handle = await open(target, constants.O_RDONLY | NON_BLOCKING);
   let regular = false;
   try {
     regular = (await handle.stat()).isFile();
@@ -32,4 +49,11 @@ export async function openRegularFile(filePath: string): Promise<FileHandle> {
   }
   if (!regular) throw new NotRegularFileError(filePath);
   return handle;
+}
+
+/** The real path of `filePath` when it lies inside `root`'s real path. */
+export async function confinedPath(filePath: string, root: string): Promise<string> {
+  const [realRoot, realFile] = await Promise.all([realPathOf(root), realPathOf(filePath)]);
+  if (!isInside(realRoot, realFile)) throw new OutsideSiteError(filePath, realFile);
+  return realFile;
 }

@@ -42,6 +42,10 @@ export interface SiteLogFollowerOptions {
    * break, as the file may still grow. Default false.
    */
   readonly readToEnd?: boolean;
+  /** Read only files whose real path (symlinks resolved) is inside this folder: the site, in Restricted Mode. */
+  readonly confineTo?: string;
+  /** List and follow the site's stdout files. False when the path policy withholds the stdout folder. Default true. */
+  readonly followStdout?: boolean;
 }
 
 interface FollowedFile {
@@ -64,11 +68,11 @@ export class SiteLogFollower {
   private readonly errorListeners = new Set<Listener<[Error]>>();
   private folderTimer: NodeJS.Timeout | undefined;
   private stopped = false;
-  private readonly options: Required<Omit<SiteLogFollowerOptions, 'extraFiles'>> & { extraFiles: readonly string[] };
+  private readonly options: Required<Omit<SiteLogFollowerOptions, 'extraFiles' | 'confineTo'>> & Pick<SiteLogFollowerOptions, 'confineTo'> & { extraFiles: readonly string[] };
 
   /** `site` undefined: only the extra files are followed (files handed over directly). */
   constructor(private readonly site: SiteLogs | undefined, options: SiteLogFollowerOptions = {}) {
-    this.options = { ...DEFAULTS, watch: true, readToEnd: false, extraFiles: [], ...options };
+    this.options = { ...DEFAULTS, watch: true, readToEnd: false, followStdout: true, extraFiles: [], ...options };
   }
 
   onEntries(listener: Listener<[FollowedSource, LogEntry[]]>): Disposable {
@@ -98,14 +102,14 @@ export class SiteLogFollower {
   async start(): Promise<void> {
     const starting: Promise<void>[] = [];
     if (this.site?.debugLog) starting.push(this.follow(debugSource(this.site.debugLog)));
-    for (const extra of this.options.extraFiles) starting.push(extraSource(extra).then((source) => this.follow(source)));
-    if (this.site) {
-      const stdoutFiles = await listStdoutLogs(this.site.stdoutFolder, this.site.stdoutPrefix);
+    for (const extra of this.options.extraFiles) starting.push(extraSource(extra, this.options.confineTo).then((source) => this.follow(source)));
+    if (this.site && this.options.followStdout) {
+      const stdoutFiles = await listStdoutLogs(this.site.stdoutFolder, this.site.stdoutPrefix, this.options.confineTo);
       for (const file of stdoutFiles.slice(-this.options.maxStdoutFiles)) starting.push(this.follow(stdoutSource(file)));
     }
     await Promise.all(starting);
     this.emitSources();
-    if (this.site) this.scheduleFolderCheck();
+    if (this.site && this.options.followStdout) this.scheduleFolderCheck();
   }
 
   /** Releases entries still held back waiting for continuation lines (end of a one-shot read). */
@@ -138,6 +142,7 @@ export class SiteLogFollower {
       initialTailBytes: this.options.initialTailBytes,
       watch: this.options.watch,
       ...(this.options.readToEnd && { partialLineIdleMs: 0 }),
+      ...(this.options.confineTo !== undefined && { confineTo: this.options.confineTo }),
     });
     const file: FollowedFile = { source, reader, parser: parserFor(source), idleTimer: undefined, subscriptions: [] };
     this.files.set(source.id, file);
@@ -202,7 +207,7 @@ export class SiteLogFollower {
 
   private async checkStdoutFolder(): Promise<void> {
     if (!this.site) return;
-    const newest = (await listStdoutLogs(this.site.stdoutFolder, this.site.stdoutPrefix)).slice(-this.options.maxStdoutFiles);
+    const newest = (await listStdoutLogs(this.site.stdoutFolder, this.site.stdoutPrefix, this.options.confineTo)).slice(-this.options.maxStdoutFiles);
     if (this.stopped) return;
     const wanted = new Set(newest.map((file) => stdoutSource(file).id));
     let changed = false;
@@ -240,9 +245,9 @@ function stdoutSource(file: StdoutLogFile): FollowedSource {
 }
 
 /** A file handed over directly: its kind from its first bytes; a file that does not exist yet, by its name. */
-async function extraSource(file: string): Promise<FollowedSource> {
+async function extraSource(file: string, confineTo: string | undefined): Promise<FollowedSource> {
   const stdoutName = parseStdoutLogName(path.basename(file));
-  const sample = await readLogSample(file);
+  const sample = await readLogSample(file, undefined, confineTo);
   const kind = sample === undefined ? (stdoutName ? 'stdout' : 'debug') : detectLogFormat(sample);
   return { id: `extra:${file}`, kind, file, label: path.basename(file), startTime: stdoutName?.startTime?.toISOString(), pid: stdoutName?.pid };
 }

@@ -4,6 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { type StdoutLogName, parseStdoutLogName } from '../ancm/logNames';
+import { confinedPath } from './openLogFile';
 
 export interface StdoutLogFile {
   readonly path: string;
@@ -12,11 +13,14 @@ export interface StdoutLogFile {
   readonly mtimeMs: number;
 }
 
-/** Oldest first. A missing folder is not an error: it gives no files (ANCM creates it on first start). */
-export async function listStdoutLogs(folder: string, prefix: string): Promise<StdoutLogFile[]> {
+/**
+ * Oldest first. A missing folder is not an error: it gives no files (ANCM creates it on first start). With
+ * `confineTo`, a folder whose real path is outside it gives no files either (each file's own check is at its open).
+ */
+export async function listStdoutLogs(folder: string, prefix: string, confineTo?: string): Promise<StdoutLogFile[]> {
   let names: string[];
   try {
-    names = await readdir(folder);
+    names = await readdir(confineTo === undefined ? folder : await confinedPath(folder, confineTo));
   } catch {
     return [];
   }

@@ -64,6 +64,8 @@ export interface TailReaderOptions {
   readonly maxLineBytes?: number;
   /** Use fs.watch on the folder as a hint to read sooner. Default true. */
   readonly watch?: boolean;
+  /** Read the file only while its real path (symlinks resolved) is inside this folder (Restricted Mode). */
+  readonly confineTo?: string;
 }
 
 export type TailResetReason = 'truncated' | 'replaced' | 'deleted' | 'created';
@@ -108,6 +110,7 @@ export class TailReader {
   private readonly maxBytesPerPoll: number;
   private readonly maxLineBytes: number;
   private readonly hint: ChangeHint | undefined;
+  private readonly confineTo: string | undefined;
 
   private readonly lineListeners = new Set<(lines: LogLine[]) => void>();
   private readonly resetListeners = new Set<(event: TailResetEvent) => void>();
@@ -135,6 +138,7 @@ export class TailReader {
     options: TailReaderOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.confineTo = options.confineTo;
     this.initialTailBytes = options.initialTailBytes ?? DEFAULT_WINDOW_BYTES;
     this.partialLineIdleMs = options.partialLineIdleMs ?? 1000;
     this.readChunkBytes = options.readChunkBytes ?? DEFAULT_CHUNK_BYTES;
@@ -200,7 +204,7 @@ export class TailReader {
       if (this.stopped || !file || !reading || file.historyStart <= reading.bom.length) return [];
       let handle: FileHandle;
       try {
-        handle = await openRegularFile(this.filePath);
+        handle = await openRegularFile(this.filePath, this.confineTo);
       } catch (error) {
         if (!isMissing(error)) this.reportError(error);
         return [];
@@ -248,7 +252,7 @@ export class TailReader {
     if (this.startPromise) this.hint?.ensure();
     let handle: FileHandle;
     try {
-      handle = await openRegularFile(this.filePath);
+      handle = await openRegularFile(this.filePath, this.confineTo);
     } catch (error) {
       if (isMissing(error)) this.fileMissing();
       else this.reportError(error);

@@ -10,6 +10,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { type SiteLogs, locateSiteLogs } from '../logs/discovery';
+import { type PermittedLogs, permittedLogs } from '../logs/logPathPolicy';
 import { mergeByTime } from '../logs/mergeByTime';
 import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
 import type { LogEntry } from '../logs/types';
@@ -41,8 +42,19 @@ const BATCH_MAX_ENTRIES = 2000;
 /** The most of an older stdout file one request reads. */
 const MAX_OLDER_PAGE_BYTES = 16 * 1024 * 1024;
 
+/** What the server knows of the workspace the logs are read for. */
+export interface LogAccess {
+  /** False in Restricted Mode (and until the client says otherwise). */
+  readonly trusted: boolean;
+  /** The workspace folders (file system paths): in a trusted workspace, logs in them are read without asking. */
+  readonly workspaceFolders: readonly string[];
+}
+
 interface Session {
   readonly site: SiteLogs;
+  readonly permitted: PermittedLogs;
+  /** The site root in Restricted Mode: every read stays inside its real path. */
+  readonly confineTo: string | undefined;
   readonly follower: SiteLogFollower;
   /** Older stdout files the panel opened, by source id. */
   readonly older: Map<string, OlderStdoutLog>;
@@ -52,7 +64,7 @@ interface Session {
   sourcesSent: Promise<void>;
 }
 
-export function registerLogSessions(connection: Connection, openDocument: (uri: string) => TextDocument | undefined): void {
+export function registerLogSessions(connection: Connection, openDocument: (uri: string) => TextDocument | undefined, access: () => LogAccess): void {
   const sessions = new Map<string, Session>();
   let nextSession = 1;
 
@@ -67,10 +79,21 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
   connection.onRequest(OPEN_LOGS_REQUEST, async (params: OpenLogsParams): Promise<OpenLogsResult> => {
     const uri = URI.parse(params.webConfigUri);
     const text = openDocument(params.webConfigUri)?.getText() ?? (await readFile(uri.fsPath, 'utf8'));
-    const site = locateSiteLogs(uri.fsPath, text);
-    const follower = new SiteLogFollower(site, { extraFiles: params.extraFiles ?? [] });
+    const { trusted, workspaceFolders } = access();
+    // In Restricted Mode `%VAR%` is not expanded from the server's environment (the policy then withholds the path).
+    const site = locateSiteLogs(uri.fsPath, text, trusted ? process.env : {});
+    const permitted = permittedLogs(site, stringsOf(params.extraFiles), {
+      trusted,
+      roots: [site.siteRoot, ...(trusted ? workspaceFolders : [])],
+      consented: new Set(trusted ? stringsOf(params.allowedPaths) : []),
+    });
+    const confineTo = trusted ? undefined : site.siteRoot;
+    const follower = new SiteLogFollower(
+      { ...site, debugLog: permitted.debugLog },
+      { extraFiles: permitted.extraFiles, followStdout: permitted.followStdout, ...(confineTo !== undefined && { confineTo }) },
+    );
     const sessionId = String(nextSession++);
-    const session: Session = { site, follower, older: new Map(), pending: [], timer: undefined, sourcesSent: Promise.resolve() };
+    const session: Session = { site, permitted, confineTo, follower, older: new Map(), pending: [], timer: undefined, sourcesSent: Promise.resolve() };
     sessions.set(sessionId, session);
     // The history already in the files arrives file by file while the follower starts: it is held and
     // sent merged by time, so that "all sources" reads in order. Later entries go out as they come.
@@ -88,7 +111,7 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
       session.sourcesSent = session.sourcesSent.then(async () => {
         const older = await olderFiles(session);
         if (sessions.get(sessionId) !== session) return;
-        void connection.sendNotification(LOG_SOURCES_NOTIFICATION, { sessionId, sources: sources.map(toSourceInfo), site: siteStatus(site), olderStdoutFiles: older });
+        void connection.sendNotification(LOG_SOURCES_NOTIFICATION, { sessionId, sources: sources.map(toSourceInfo), site: siteStatus(session), olderStdoutFiles: older });
       }).catch((error: unknown) => connection.console.warn(`logs of ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`));
     });
     follower.onReset((source, reason) => {
@@ -106,7 +129,7 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     return {
       sessionId,
       sources: follower.sources.map(toSourceInfo),
-      site: siteStatus(site),
+      site: siteStatus(session),
       olderStdoutFiles: await olderFiles(session),
       ...(site.debugLevel !== undefined && { debugLevel: site.debugLevel }),
     };
@@ -116,9 +139,10 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     const session = sessions.get(params.sessionId);
     if (!session || typeof params.fileName !== 'string') return null;
     // Only a file of the site's stdout listing, looked up by name: the name is never joined to a path.
-    const file = await findOlderStdoutFile(session.site.stdoutFolder, session.site.stdoutPrefix, params.fileName);
+    if (!session.permitted.followStdout) return null;
+    const file = await findOlderStdoutFile(session.site.stdoutFolder, session.site.stdoutPrefix, params.fileName, session.confineTo);
     if (!file) return null;
-    const log = new OlderStdoutLog(file);
+    const log = new OlderStdoutLog(file, session.confineTo);
     const page = await log.readLast(Math.min(MAX_OLDER_PAGE_BYTES, Math.max(0, Math.floor(Number(params.maxBytes) || 0))));
     session.older.set(log.source.id, log);
     return { source: log.source, entries: page.entries.map((entry) => toMessage(log.source, entry)), more: page.more };
@@ -152,15 +176,21 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
   });
 }
 
-/** What the panel's empty and waiting states say, read from web.config and the disk now. */
-function siteStatus(site: SiteLogs): SiteLogsStatus {
+/** What the panel's empty and waiting states say, read from web.config and the disk now (a withheld folder is not looked at). */
+function siteStatus({ site, permitted }: Session): SiteLogsStatus {
   return {
     stdoutEnabled: site.stdoutEnabled,
     stdoutPattern: asSiteKnowsIt(site, path.join(site.stdoutFolder, `${site.stdoutPrefix}_*.log`)),
     stdoutFolder: asSiteKnowsIt(site, site.stdoutFolder),
-    stdoutFolderExists: existsSync(site.stdoutFolder),
+    stdoutFolderExists: permitted.followStdout && existsSync(site.stdoutFolder),
     ...(site.debugLog !== undefined && { debugLog: asSiteKnowsIt(site, site.debugLog) }),
+    withheld: permitted.withheld,
   };
+}
+
+/** The strings of a list from the client (anything else is dropped). */
+function stringsOf(list: readonly unknown[] | undefined): string[] {
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
 }
 
 /** Relative to the site root when inside it (`logs/stdout_*.log`), else the full path. */
@@ -170,8 +200,9 @@ function asSiteKnowsIt(site: SiteLogs, file: string): string {
 }
 
 async function olderFiles(session: Session): Promise<OlderStdoutFile[]> {
+  if (!session.permitted.followStdout) return [];
   const followed = new Set(session.follower.sources.filter((source) => source.kind === 'stdout').map((source) => source.file));
-  return listOlderStdoutFiles(session.site.stdoutFolder, session.site.stdoutPrefix, followed);
+  return listOlderStdoutFiles(session.site.stdoutFolder, session.site.stdoutPrefix, followed, session.confineTo);
 }
 
 function toMessage(source: { readonly id: string; readonly pid?: number | undefined }, entry: LogEntry): LogEntryMessage {

@@ -12,9 +12,12 @@ import { type StdoutLogFile, listStdoutLogs } from '../logs/stdoutFiles';
 import type { LogEntry } from '../logs/types';
 import type { LogSourceInfo, OlderStdoutFile } from '../protocol';
 
-/** The site's stdout files that are not among `followedFiles` (absolute paths), newest first. */
-export async function listOlderStdoutFiles(folder: string, prefix: string, followedFiles: ReadonlySet<string>): Promise<OlderStdoutFile[]> {
-  const files = await listStdoutLogs(folder, prefix);
+/**
+ * The site's stdout files that are not among `followedFiles` (absolute paths), newest first. `confineTo`: only when
+ * the folder really is inside it (Restricted Mode).
+ */
+export async function listOlderStdoutFiles(folder: string, prefix: string, followedFiles: ReadonlySet<string>, confineTo?: string): Promise<OlderStdoutFile[]> {
+  const files = await listStdoutLogs(folder, prefix, confineTo);
   return files
     .filter((file) => !followedFiles.has(file.path))
     .reverse()
@@ -28,8 +31,8 @@ export async function listOlderStdoutFiles(folder: string, prefix: string, follo
 }
 
 /** The file of that name among the site's stdout files, or undefined: a name is never read as a path. */
-export async function findOlderStdoutFile(folder: string, prefix: string, fileName: string): Promise<StdoutLogFile | undefined> {
-  return (await listStdoutLogs(folder, prefix)).find((file) => path.basename(file.path) === fileName);
+export async function findOlderStdoutFile(folder: string, prefix: string, fileName: string, confineTo?: string): Promise<StdoutLogFile | undefined> {
+  return (await listStdoutLogs(folder, prefix, confineTo)).find((file) => path.basename(file.path) === fileName);
 }
 
 export interface LogPage {
@@ -45,7 +48,8 @@ export class OlderStdoutLog {
   private historyStart: number | undefined;
   private bom: ByteOrderMark | undefined;
 
-  constructor(file: StdoutLogFile) {
+  /** `confineTo`: read only while the file's real path is inside it (Restricted Mode). */
+  constructor(file: StdoutLogFile, private readonly confineTo?: string) {
     const fileName = path.basename(file.path);
     this.source = {
       id: `older:${fileName}`,
@@ -71,7 +75,7 @@ export class OlderStdoutLog {
   }
 
   private async read(range: (handle: FileHandle, size: number, bom: ByteOrderMark) => Promise<{ start: number; end: number }>): Promise<LogPage> {
-    const handle = await openRegularFile(this.source.file);
+    const handle = await openRegularFile(this.source.file, this.confineTo);
     try {
       const size = (await handle.stat()).size;
       this.bom ??= await readByteOrderMark(handle, size);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listStatus, stdoutOffNotice } from '../../../client/src/panel/web/listStatus';
+import { listStatus, stdoutOffNotice, withheldNotice } from '../../../client/src/panel/web/listStatus';
 import type { LogSourceInfo, SiteLogsStatus } from '../../../server/src/protocol';
 
-const SITE: SiteLogsStatus = { stdoutEnabled: true, stdoutPattern: 'logs/stdout_*.log', stdoutFolder: 'logs', stdoutFolderExists: true, debugLog: 'logs/aspnetcore-debug.log' };
+const SITE: SiteLogsStatus = { stdoutEnabled: true, stdoutPattern: 'logs/stdout_*.log', stdoutFolder: 'logs', stdoutFolderExists: true, debugLog: 'logs/aspnetcore-debug.log', withheld: [] };
 const STDOUT: LogSourceInfo = { id: 'stdout:stdout_1.log', kind: 'stdout', file: '/s/logs/stdout_1.log', label: 'stdout', exists: true };
 
 describe('what the empty list says', () => {
@@ -34,5 +34,15 @@ describe('what the empty list says', () => {
     assert.match(stdoutOffNotice({ ...SITE, stdoutEnabled: false }, 3) ?? '', /stdout logging is off/);
     assert.equal(stdoutOffNotice(SITE, 3), undefined);
     assert.equal(stdoutOffNotice({ ...SITE, stdoutEnabled: false }, 0), undefined);
+  });
+});
+
+describe('the notice about logs not read', () => {
+  it('says which setting named which path and why, and offers Read… only when the user may agree', () => {
+    assert.equal(withheldNotice(SITE), undefined);
+    const restricted = withheldNotice({ ...SITE, withheld: [{ setting: 'debugFile', configured: '\\\\evil\\x.log', path: '/evil/x.log', reason: 'network', askable: false }] });
+    assert.deepEqual(restricted, { text: 'Restricted Mode reads only the logs inside the site. Not read — debugFile "\\\\evil\\x.log": a network path.', canAsk: false });
+    const trusted = withheldNotice({ ...SITE, withheld: [{ setting: 'ancm.logs.extraFiles', configured: '/var/log/x.log', path: '/var/log/x.log', reason: 'outside-workspace', askable: true }] });
+    assert.deepEqual(trusted, { text: 'Not read until you allow it — ancm.logs.extraFiles "/var/log/x.log": outside the workspace.', canAsk: true });
   });
 });

@@ -19,7 +19,7 @@ import { entry } from './panelFixtures';
 const DEBUG_SOURCE: LogSourceInfo = { id: 'debug', kind: 'debug', file: '/site/aspnetcore-debug.log', label: 'ANCM debug log', exists: true };
 const STDOUT_SOURCE: LogSourceInfo = { id: 'stdout:stdout_1.log', kind: 'stdout', file: '/site/logs/stdout_1.log', label: 'stdout', exists: true };
 const OLDER_SOURCE: LogSourceInfo = { id: 'older:stdout_0.log', kind: 'stdout', file: '/site/logs/stdout_0.log', label: 'stdout older', exists: true };
-const SITE: SiteLogsStatus = { stdoutEnabled: true, stdoutPattern: 'logs/stdout_*.log', stdoutFolder: 'logs', stdoutFolderExists: true, debugLog: 'aspnetcore-debug.log' };
+const SITE: SiteLogsStatus = { stdoutEnabled: true, stdoutPattern: 'logs/stdout_*.log', stdoutFolder: 'logs', stdoutFolderExists: true, debugLog: 'aspnetcore-debug.log', withheld: [] };
 const OLDER_FILE = { fileName: 'stdout_0.log', label: 'stdout older', pid: 7, size: 12 };
 
 /** A server that answers open with the next session id, and lets the test push notifications. */

@@ -16,6 +16,7 @@ describe('webview messages', () => {
     assert.ok(isWebviewToExtensionMessage({ type: 'openUrl', url: 'https://learn.microsoft.com/aspnet/core/host-and-deploy/iis/' }));
     assert.ok(isWebviewToExtensionMessage({ type: 'openUrl', url: 'http://127.0.0.1:19342/orders?id=42' }));
     assert.ok(isWebviewToExtensionMessage({ type: 'copyText', text: 'info: App[0]\n      started' }));
+    assert.ok(isWebviewToExtensionMessage({ type: 'allowWithheldLogs' }));
   });
 
   it('rejects anything else before the extension acts on it', () => {

@@ -2,7 +2,7 @@
 // off (Enable), the files are awaited (where, and why they are not there yet), everything is filtered out
 // (Show All). Each text says what is true of this site, from what web.config says and what is on disk.
 
-import type { LogSourceInfo, SiteLogsStatus } from '../../../../server/src/protocol';
+import { type LogSourceInfo, type SiteLogsStatus, describeWithheldLog } from '../../../../server/src/protocol';
 
 export type ListAction = 'enableStdoutLogging' | 'chooseWebConfig' | 'showAll';
 
@@ -47,4 +47,15 @@ export function listStatus(state: ListState): ListStatus | undefined {
 /** The notice above a list that has entries, while stdout logging is off (the debug log shows, the app's output does not). */
 export function stdoutOffNotice(site: SiteLogsStatus | undefined, held: number): string | undefined {
   return site && !site.stdoutEnabled && held > 0 ? 'stdout logging is off in this web.config: the app’s own output is not logged.' : undefined;
+}
+
+/** The notice about logs not read because of where they are; `canAsk` when the user may still agree to read them. */
+export function withheldNotice(site: SiteLogsStatus | undefined): { readonly text: string; readonly canAsk: boolean } | undefined {
+  const withheld = site?.withheld ?? [];
+  if (withheld.length === 0) return undefined;
+  const canAsk = withheld.some((log) => log.askable);
+  const lead = withheld.every((log) => log.askable)
+    ? 'Not read until you allow it —'
+    : 'Restricted Mode reads only the logs inside the site. Not read —';
+  return { text: `${lead} ${withheld.map(describeWithheldLog).join('; ')}.`, canAsk };
 }

