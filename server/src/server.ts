@@ -180,12 +180,24 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) scheduleValidation(document.uri, 0);
   });
 
-  documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
-  documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+  /** The version each document was opened at: its first pass runs at once, without the typing debounce. */
+  const openedAt = new Map<string, number>();
+  documents.onDidOpen((event) => {
+    openedAt.set(event.document.uri, event.document.version);
+    scheduleValidation(event.document.uri, 0);
+  });
+  documents.onDidChangeContent((event) => {
+    const { uri, version } = event.document;
+    // TextDocuments reports the opened text as a change right after onDidOpen: that version's pass is already due.
+    if (openedAt.get(uri) === version) return;
+    openedAt.delete(uri);
+    scheduleValidation(uri);
+  });
   documents.onDidClose((event) => {
     const { uri } = event.document;
     clearTimeout(pendingValidation.get(uri));
     pendingValidation.delete(uri);
+    openedAt.delete(uri);
     models.delete(uri);
     validated.delete(uri);
     settings.forget(uri);

@@ -410,8 +410,15 @@ describe('VS Code end to end (Restricted Mode)', { timeout: SETUP_TIMEOUT + SCEN
     await server?.stop();
   });
 
-  it('7. in Restricted Mode, completion, hover and the status bar work, and a command asks before it writes', { timeout: SCENARIO_TIMEOUT }, async () => {
-    const folder = workspace('restricted', { 'web.config': { text: PUBLISHED } });
+  it('7. in Restricted Mode, completion, hover and the status bar work, a command asks before it writes, and the panel reads only inside the site', { timeout: SCENARIO_TIMEOUT }, async () => {
+    // The debug log a stranger's web.config names lies outside the site: the panel must not read it.
+    const outside = workspace('restricted-outside', { 'debug.log': { text: '[2024-01-01T12:00:01.000Z, PID: 7] [aspnetcorev2.dll] the secret line\r\n' } });
+    const restrictedConfig = LOGGING_WEB_CONFIG.replace('.\\logs\\aspnetcore-debug.log', join(outside, 'debug.log'));
+    assert.notEqual(restrictedConfig, LOGGING_WEB_CONFIG);
+    const folder = workspace('restricted', {
+      'web.config': { text: restrictedConfig },
+      'logs/stdout_20240101120000_7.log': { text: 'info: Worker[0]\n      Started inside the site.\n' },
+    });
     await withFailureScreenshot('7-restricted-mode', () => workbench, async () => {
       const wb = (workbench = await Workbench.create(browser!));
       await wb.open(server!, folder);
@@ -441,7 +448,7 @@ describe('VS Code end to end (Restricted Mode)', { timeout: SETUP_TIMEOUT + SCEN
       await screenshot(wb.page, '07-restricted-asks');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'detached' });
-      assert.equal(readFileSync(join(folder, 'web.config'), 'utf8'), PUBLISHED);
+      assert.equal(readFileSync(join(folder, 'web.config'), 'utf8'), restrictedConfig);
       await wb.hostingModelStatus().filter({ hasText: 'ANCM: In-process' }).waitFor();
       // Continue makes the change.
       await wb.runCommand('ANCM: Toggle Hosting Model');
@@ -450,6 +457,14 @@ describe('VS Code end to end (Restricted Mode)', { timeout: SETUP_TIMEOUT + SCEN
       await wb.hostingModelStatus().filter({ hasText: 'ANCM: Out-of-process' }).waitFor();
       await wb.save();
       await waitForFile(join(folder, 'web.config'), (text) => text.includes('hostingModel="outofprocess"'), 'got hostingModel="outofprocess"', wb.page);
+
+      // The panel follows the stdout file inside the site and names the debug log outside it, unread.
+      await wb.runCommand('ANCM: Show Logs');
+      const panel = wb.logsPanel();
+      await panel.locator('.list .row', { hasText: 'Started inside the site.' }).first().waitFor();
+      await panel.locator('.notice', { hasText: 'Restricted Mode reads only the logs inside the site' }).waitFor();
+      await screenshot(wb.page, '07-restricted-logs');
+      assert.equal(await panel.locator('.list .row', { hasText: 'the secret line' }).count(), 0, 'the debug log outside the site is not read');
     });
     await workbench?.close().catch(() => undefined);
     workbench = undefined;

@@ -120,3 +120,22 @@ describe('rule severities from settings', () => {
     }
   });
 });
+
+describe('the first diagnostics of an opened file', () => {
+  it('come without waiting for the typing debounce, which still holds for later changes', async () => {
+    // A debounce far longer than the request timeout: only a pass that skips it can answer in time.
+    const server = await startServer(EDITOR_CAPABILITIES, { validationDelay: 600_000 });
+    try {
+      const uri = 'file:///site/opened/web.config';
+      server.open(uri, BROKEN);
+      const { diagnostics, version } = await server.diagnostics(uri);
+      assert.equal(version, 1);
+      assert.ok(byRule(diagnostics, 'in-process-v1-module'));
+      server.change(uri, 2, BROKEN.replace('AspNetCoreModule"', 'AspNetCoreModuleV2"'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.ok(!server.published.some((params) => params.uri === uri && params.version === 2), 'an edit waits for the debounce');
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+  });
+});
