@@ -2,10 +2,23 @@
 // The log engine runs in the server process; the client asks it to follow a site's logs and receives
 // entries as notifications. Both sides compile this one file.
 
-import type { WithheldLogPath } from './logs/logPathPolicy';
 import type { AncmLevel, LogSource } from './logs/types';
 
-export type { WithheldLogPath };
+/** Why a log path is not read (yet): see logs/logPathPolicy.ts. */
+export type WithheldReason = 'network' | 'outside-site' | 'outside-workspace' | 'variable';
+
+/** A log the path policy keeps from being read, as the panel explains it. */
+export interface WithheldLogPath {
+  /** Where the path comes from. */
+  readonly setting: 'stdoutLogFile' | 'debugFile' | 'ancm.logs.extraFiles';
+  /** As written. */
+  readonly configured: string;
+  /** As resolved against the site root (the stdout folder for `stdoutLogFile`). */
+  readonly path: string;
+  readonly reason: WithheldReason;
+  /** The user may agree to read it (a trusted workspace). */
+  readonly askable: boolean;
+}
 
 /** A log file the server follows for a session. */
 export interface LogSourceInfo {

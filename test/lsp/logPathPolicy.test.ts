@@ -44,7 +44,9 @@ describe('the log path policy over the protocol', () => {
   async function withServer(initializationOptions: object, run: (server: ServerUnderTest, received: LogEntryMessage[]) => Promise<void>): Promise<void> {
     const received: LogEntryMessage[] = [];
     const server = await startServer(EDITOR_CAPABILITIES, initializationOptions, (connection) => {
-      connection.onNotification(LOG_ENTRIES_NOTIFICATION, (params: LogEntriesParams) => received.push(...params.entries));
+      connection.onNotification(LOG_ENTRIES_NOTIFICATION, (params: LogEntriesParams) => {
+        received.push(...params.entries);
+      });
     });
     try {
       await run(server, received);

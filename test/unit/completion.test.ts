@@ -229,3 +229,37 @@ describe('places with nothing to offer', () => {
     assert.deepEqual(labels('<configuration><appSettings><add |/></appSettings></configuration>'), []);
   });
 });
+
+describe('replace ranges stay on the cursor line', () => {
+  /** Every item's range: on one line (no LF or CR inside it) and holding the cursor, as LSP requires of a completion edit. */
+  function assertOnCursorLine(marked: string): CompletionEntry[] {
+    const { text, offset, items } = complete(marked);
+    assert.ok(items.length > 0, `no completion for ${JSON.stringify(marked)}`);
+    for (const item of items) {
+      const replaced = text.slice(item.replaceStart, item.replaceEnd);
+      assert.doesNotMatch(replaced, /[\r\n]/, `${item.label} replaces ${JSON.stringify(replaced)} in ${JSON.stringify(marked)}`);
+      assert.ok(item.replaceStart <= offset && offset <= item.replaceEnd, `${item.label}: [${item.replaceStart}, ${item.replaceEnd}) misses the cursor at ${offset}`);
+    }
+    return items;
+  }
+
+  for (const [name, lineBreak] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+    it(`cuts a value that holds a ${name} to the part on the cursor's line`, () => {
+      const before = `<aspNetCore processPath="dotnet" hostingModel="out${lineBreak}of|process" />`;
+      const { text } = withCursor(publishedConfig(before));
+      const item = find(assertOnCursorLine(publishedConfig(before)), 'inprocess');
+      assert.equal(text.slice(item.replaceStart, item.replaceEnd), 'ofprocess');
+      assert.equal(apply(text, item), publishedConfig(`<aspNetCore processPath="dotnet" hostingModel="out${lineBreak}inprocess" />`));
+
+      const after = `<aspNetCore processPath="dotnet" hostingModel="in|pro${lineBreak}cess" />`;
+      const afterItem = find(assertOnCursorLine(publishedConfig(after)), 'outofprocess');
+      assert.equal(apply(withCursor(publishedConfig(after)).text, afterItem), publishedConfig(`<aspNetCore processPath="dotnet" hostingModel="outofprocess${lineBreak}cess" />`));
+    });
+
+    it(`keeps entry names, debugLevel tokens and open values on one line (${name})`, () => {
+      assertOnCursorLine(publishedConfig(`<aspNetCore processPath="dotnet"><environmentVariables><environmentVariable name="ASPNETCORE${lineBreak}_ENV|${lineBreak}x" value="" /></environmentVariables></aspNetCore>`));
+      assertOnCursorLine(publishedConfig(`<aspNetCore processPath="dotnet"><handlerSettings><handlerSetting name="debugLevel" value="FILE${lineBreak}TR|${lineBreak}ACE" /></handlerSettings></aspNetCore>`));
+      assertOnCursorLine(publishedConfig(`<aspNetCore processPath="dotnet" hostingModel="${lineBreak}|${lineBreak} />`));
+    });
+  }
+});

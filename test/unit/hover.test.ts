@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import MarkdownIt from 'markdown-it';
 import { ASPNETCORE_ATTRIBUTES } from '../../server/src/ancm/attributes';
 import { ASPNETCORE_COLLECTIONS } from '../../server/src/ancm/collections';
 import { ENVIRONMENT_VARIABLES } from '../../server/src/ancm/environmentVariables';
@@ -101,12 +102,75 @@ describe('hover on handler settings and environment variables', () => {
     const spaced = mustHover(publishedConfig('<aspNetCore processPath="dotnet"><handlerSettings><handlerSetting name="debugLevel" value="FILE, TR|ACE" /></handlerSettings></aspNetCore>')).markdown;
     assert.match(spaced, /Level: \*\*INFO\*\*/);
     assert.match(spaced, /Written to: FILE/);
-    assert.match(spaced, /Ignored: ` TRACE`: ANCM does not trim/);
+    assert.match(spaced, /Ignored: "&nbsp;TRACE": ANCM does not trim/);
     const good = mustHover(publishedConfig('<aspNetCore processPath="dotnet"><handlerSettings><handlerSetting name="debugLevel" value="FILE,TR|ACE" /></handlerSettings></aspNetCore>')).markdown;
     assert.match(good, /Level: \*\*TRACE\*\* \(logs ERROR, WARNING, INFO, TRACE\)/);
     assert.doesNotMatch(good, /Ignored/);
     const numeric = mustHover(publishedConfig('<aspNetCore processPath="dotnet"><handlerSettings><handlerSetting name="debugLevel" value="|4" /></handlerSettings></aspNetCore>')).markdown;
     assert.match(numeric, /Nothing is logged/);
     assert.match(numeric, /numeric levels/);
+  });
+});
+
+describe('hover text taken from the document', () => {
+  // The strictest reading a client could give: raw HTML allowed and bare URLs linked (markdown-it is the
+  // CommonMark renderer VS Code's Markdown preview uses).
+  const renderer = new MarkdownIt({ html: true, linkify: true });
+  /** The hover's HTML and its visible text. */
+  function rendered(markdown: string): { html: string; text: string } {
+    const html = renderer.render(markdown);
+    const text = html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\u00a0/g, ' ').replace(/^\n+|\n+$/g, '');
+    return { html, text };
+  }
+
+  function entryHover(collection: 'environmentVariables' | 'handlerSettings', name: string): string {
+    const entry = collection === 'environmentVariables' ? 'environmentVariable' : 'handlerSetting';
+    const escaped = name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+    const text = publishedConfig(`<aspNetCore processPath="dotnet"><${collection}><${entry} name="${escaped}" value="x" /></${collection}></aspNetCore>`);
+    const result = service.doHover(service.parseWebConfig(text), text.indexOf('value="x"') + 'value="'.length);
+    assert.ok(result, `no hover on the value of ${name}`);
+    return result.markdown;
+  }
+
+  const HOSTILE = [
+    '[click](command:workbench.action.terminal.new)',
+    '<img src=x onerror=alert(1)>',
+    '<a href="command:workbench.action.terminal.new">run</a>',
+    '![i](https://example.com/t.png)',
+    'https://example.com/x',
+    '*star* _under_ `tick` # hash | pipe \\ back &amp; $(zap) ~~s~~',
+  ];
+
+  it('shows an unknown entry name as the literal text: no link, image, HTML or emphasis', () => {
+    for (const collection of ['environmentVariables', 'handlerSettings'] as const) {
+      for (const name of HOSTILE) {
+        const markdown = entryHover(collection, name);
+        const { html, text } = rendered(markdown);
+        assert.doesNotMatch(html, /<(a|img|em|code|h\d|table|s|del)\b/, `${collection} ${name}: ${html}`);
+        assert.ok(text.startsWith(name + ':'), `${collection} ${name}: shown as ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
+  it('shows a leading space, and hidden characters as a marked <U+XXXX> that literal text cannot imitate', () => {
+    const { text } = rendered(entryHover('environmentVariables', ' ASPNETCORE_ENVIRONMENT'));
+    assert.ok(text.startsWith(' ASPNETCORE_ENVIRONMENT:'), text);
+    for (const hidden of ['\u202e', '\u2066', '\u200b', '\u200d', '\ufeff', '\u00ad', '\u061c', '\u2060', '\u{e0041}', '\x1b', '\x85']) {
+      const markdown = entryHover('environmentVariables', `AB${hidden}CD`);
+      const point = hidden.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      assert.ok(!markdown.includes(hidden), `raw U+${point} in ${JSON.stringify(markdown)}`);
+      assert.match(rendered(markdown).html, new RegExp(`AB<code>&lt;U\\+${point}&gt;</code>CD`), `U+${point}`);
+    }
+    assert.match(rendered(entryHover('environmentVariables', 'AB<U+202E>CD')).html, /AB&lt;U\+202E&gt;CD/);
+  });
+
+  it('shows an ignored debugLevel token literally, hidden characters marked', () => {
+    const markdown = mustHover(publishedConfig('<aspNetCore processPath="dotnet"><handlerSettings><handlerSetting name="debugLevel" value="FILE,[x](command:y)\u202eTR|ACE" /></handlerSettings></aspNetCore>')).markdown;
+    const ignored = markdown.split('\n').find((line) => line.startsWith('- Ignored'));
+    assert.ok(ignored, markdown);
+    const { html, text } = rendered(ignored);
+    assert.doesNotMatch(html, /<a\b/);
+    assert.ok(text.includes('Ignored: "[x](command:y)<U+202E>TRACE"'), text);
+    assert.ok(!markdown.includes('\u202e'));
   });
 });

@@ -8,6 +8,10 @@ const CONTROLS: [raw: string, shown: string][] = [
   ['\x1f', '\\x1f'], ['\x7f', '\\x7f'], ['\x80', '\\x80'], ['\x85', '\\x85'], ['\x9b', '\\x9b'], ['\x9d', '\\x9d'], ['\x9f', '\\x9f'],
   ['\u061c', '\\u061c'], ['\u200e', '\\u200e'], ['\u200f', '\\u200f'], ['\u202a', '\\u202a'], ['\u202e', '\\u202e'],
   ['\u2066', '\\u2066'], ['\u2069', '\\u2069'],
+  // Invisible format characters: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen,
+  // Mongolian vowel separator, interlinear annotation, a tag character, and a Hangul filler.
+  ['\u200b', '\\u200b'], ['\u200c', '\\u200c'], ['\u200d', '\\u200d'], ['\u2060', '\\u2060'], ['\ufeff', '\\ufeff'],
+  ['\u00ad', '\\u00ad'], ['\u180e', '\\u180e'], ['\ufff9', '\\ufff9'], ['\u{e0041}', '\\u{e0041}'], ['\u3164', '\\u3164'],
 ];
 
 describe('visibleText', () => {
@@ -32,7 +36,8 @@ describe('visibleText', () => {
   it('escapes in JSON what JSON.stringify leaves raw, and the value reads back the same', () => {
     const value = { text: CONTROLS.map(([raw]) => raw).join('|') + ' é ✓' };
     const json = jsonWithoutRawControls(JSON.stringify(value));
-    assert.doesNotMatch(json, /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    assert.doesNotMatch(json, /[\x00-\x1f\x7f-\x9f\p{Cf}\u3164]/u);
+    assert.match(json, /\\udb40\\udc41/);
     assert.match(json, /\\u202e/);
     assert.match(json, / é ✓/);
     assert.deepEqual(JSON.parse(json), value);

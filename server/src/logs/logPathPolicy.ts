@@ -9,10 +9,9 @@
 
 import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
+import type { WithheldLogPath, WithheldReason } from '../protocol';
 import { type SiteLogs, resolveSitePath } from './discovery';
 
-/** Why a log path is not read (yet). */
-export type WithheldReason = 'network' | 'outside-site' | 'outside-workspace' | 'variable';
 
 export interface LogPathPolicy {
   /** False in Restricted Mode: only the site is read, nothing is asked. */
@@ -76,19 +75,6 @@ export async function realPathOf(file: string): Promise<string> {
       existing = parent;
     }
   }
-}
-
-/** A log the policy keeps from being read, as the panel explains it. */
-export interface WithheldLogPath {
-  /** Where the path comes from. */
-  readonly setting: 'stdoutLogFile' | 'debugFile' | 'ancm.logs.extraFiles';
-  /** As written. */
-  readonly configured: string;
-  /** As resolved against the site root (the stdout folder for `stdoutLogFile`). */
-  readonly path: string;
-  readonly reason: WithheldReason;
-  /** The user may agree to read it (a trusted workspace). */
-  readonly askable: boolean;
 }
 
 /** What of a site's logs may be followed, and what is withheld and why. */

@@ -1,8 +1,10 @@
-// Markdown for hover and completion documentation, built from the knowledge tables.
+// Markdown for hover and completion documentation, built from the knowledge tables. Text from the
+// document goes in only through markdownText().
 
 import { type DebugLevel, DEBUG_LEVELS } from '../ancm/debugLevel';
 import { describeScope } from '../ancm/lookup';
 import type { AttributeSpec, CollectionSpec, Documentation, ElementDocs, EnvironmentVariableSpec, HandlerSettingSpec, ModuleSpec } from '../ancm/types';
+import { codePointName, splitHiddenCharacters } from './hiddenCharacters';
 
 type Fact = readonly [label: string, value: string | undefined];
 
@@ -27,6 +29,22 @@ function render(title: string, facts: readonly Fact[], docs: Documentation): str
   if (docs.notes && docs.notes.length > 0) parts.push(docs.notes.map((note) => `- ${note}`).join('\n'));
   parts.push(`[Microsoft docs](${docs.docsUrl})`);
   return parts.join('\n\n');
+}
+
+/**
+ * Text from the user's file (an entry name, a value) as Markdown that shows exactly that text and nothing
+ * else: it comes from a file that may not be the user's own, and hover Markdown can hold links (a
+ * `command:` link runs a command where the client trusts the Markdown), images, HTML and theme icons.
+ * Every ASCII punctuation character is backslash-escaped (CommonMark 0.31, 2.4 "Backslash escapes": any of
+ * them may be, so `*`, `[`, `<`, `&`, `|` and `$(` all stay literal, and `https://` is no autolink);
+ * spaces and tabs become `&nbsp;` so that a leading or doubled space shows (VS Code's
+ * `MarkdownString.appendText` in src/vs/base/common/htmlContent.ts does the same); hidden characters
+ * show as a code-styled `<U+202E>`, which text that merely reads `<U+202E>` does not get.
+ */
+export function markdownText(text: string): string {
+  return splitHiddenCharacters(text)
+    .map((part) => (part.hidden ? '`' + codePointName(part.text) + '`' : part.text.replace(/[!-/:-@[-`{-~]/g, '\\$&').replace(/[ \t]/g, '&nbsp;')))
+    .join('');
 }
 
 function code(value: string): string {
@@ -124,7 +142,7 @@ export function debugLevelMarkdown(parsed: DebugLevel): string {
     lines.push(`- Written to: ${sinks}`);
   }
   const ignored = parsed.tokens.filter((token) => token.problem !== undefined);
-  for (const token of ignored) lines.push(`- Ignored: ${code(token.text)}: ${TOKEN_PROBLEM[token.problem!]}`);
+  for (const token of ignored) lines.push(`- Ignored: "${markdownText(token.text)}": ${TOKEN_PROBLEM[token.problem!]}`);
   return lines.join('\n');
 }
 

@@ -17,6 +17,7 @@ import {
   elementMarkdown,
   environmentVariableMarkdown,
   handlerSettingMarkdown,
+  markdownText,
   moduleMarkdown,
 } from './documentation';
 import { type WebConfigDocument, collectionOf, hostingModelOf, isAspNetCoreSection, isHandlerEntry, moduleOf } from './webConfig';
@@ -91,11 +92,11 @@ function entryHover(element: XmlElement, collectionName: string): string | undef
   if (!name) return undefined;
   if (collectionName === 'handlerSettings') {
     const spec = findHandlerSetting(name);
-    return spec ? handlerSettingMarkdown(spec) : `**${name}**: ANCM reads no handler setting of this name, so it has no effect.`;
+    return spec ? handlerSettingMarkdown(spec) : `**${markdownText(name)}**: ANCM reads no handler setting of this name, so it has no effect.`;
   }
   if (collectionName === 'environmentVariables') {
     const spec = findEnvironmentVariable(name);
-    return spec ? environmentVariableMarkdown(spec) : `**${name}**: set in the app's environment by ANCM.`;
+    return spec ? environmentVariableMarkdown(spec) : `**${markdownText(name)}**: set in the app's environment by ANCM.`;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_LINE_LENGTH, displayLine, entryLines } from '../../../client/src/panel/web/displayText';
+import { hasHiddenCharacter } from '../../../server/src/service/hiddenCharacters';
 
 describe('display text', () => {
   it('leaves ordinary text, markup-looking text and entities exactly as written', () => {
@@ -19,6 +20,23 @@ describe('display text', () => {
   it('shows bidirectional controls, which could make a line read differently from what it holds', () => {
     assert.equal(displayLine('user\u202Egnp.exe'), 'user<U+202E>gnp.exe');
     assert.equal(displayLine('\u2066isolate\u2069'), '<U+2066>isolate<U+2069>');
+  });
+
+  it('shows invisible characters, which make two different lines look the same', () => {
+    assert.equal(displayLine('admin\u200b'), 'admin<U+200B>');
+    assert.equal(displayLine('a\u200cb\u200dc\u2060d\ufeffe\u00adf'), 'a<U+200C>b<U+200D>c<U+2060>d<U+FEFF>e<U+00AD>f');
+    assert.equal(displayLine('tag\u{e0041}\u3164x'), 'tag<U+E0041><U+3164>x');
+  });
+
+  it('makes visible exactly the characters the server shows in hover and diagnostics', () => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      if (code === 0x1b) continue; // the start of an ANSI sequence, dropped with it when one follows
+      const character = String.fromCodePoint(code);
+      if ((displayLine(character) !== character) !== hasHiddenCharacter(character)) differ.push(`U+${code.toString(16).toUpperCase()}`);
+    }
+    assert.deepEqual(differ, []);
   });
 
   it('drops ANSI colour sequences', () => {

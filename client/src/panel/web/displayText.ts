@@ -1,15 +1,19 @@
 // What a log line looks like on screen. Log text comes from HTTP requests and is hostile input: the panel
 // only ever puts it into the DOM as textContent (never as markup), and this makes misleading characters
 // visible: control characters become their Unicode control pictures (NUL shows as ␀), bidirectional
-// controls, which can make a line read differently from what it holds, show as <U+202E>, ANSI colour
+// controls, which can make a line read differently from what it holds, and invisible characters such as a
+// zero-width space show as <U+202E>, <U+200B> (the notation of the hover and the diagnostics), ANSI colour
 // sequences are dropped, and a very long line is cut so that one line cannot stall layout.
 
 /** Characters shown of one line; the raw file has the rest. */
 export const MAX_LINE_LENGTH = 2000;
 
 const ANSI_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]/g;
-// C0 controls but tab, DEL, C1 controls, and the invisible direction marks and overrides.
-const HIDDEN_CHARACTER = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls but tab, DEL, C1 controls, the format characters (Unicode category Cf: the bidi marks,
+// embeddings, overrides and isolates, zero-width spaces and joiners, U+FEFF, the soft hyphen, tag
+// characters) and the Hangul fillers that print as blanks. The same class as the server's
+// service/hiddenCharacters.ts, which this script may not import (a test checks that they agree).
+const HIDDEN_CHARACTER = /[\x00-\x08\x0a-\x1f\x7f-\x9f\p{Cf}\u115f\u1160\u3164\uffa0]/gu;
 
 /** One line as displayed. */
 export function displayLine(line: string): string {
@@ -31,7 +35,7 @@ function endOfCut(line: string): number {
 }
 
 function visibleForm(character: string): string {
-  const code = character.charCodeAt(0);
+  const code = character.codePointAt(0)!;
   if (code < 0x20) return String.fromCharCode(0x2400 + code);
   if (code === 0x7f) return '\u2421';
   return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;

@@ -3,7 +3,7 @@
 // file's indentation and line breaks. The rules' helpers in rules/ranges.ts always write double quotes.
 
 import type { Quote, XmlAttribute, XmlDocument, XmlElement } from '../parse/xmlDocument';
-import { indentUnitOf, indentationOf, lineBreakOf } from '../rules/indentation';
+import { followsLineBreak, indentUnitOf, indentationOf, lineBreakOf } from '../rules/indentation';
 import type { TextEdit } from '../rules/types';
 
 /** The quote new attributes take: the element's own first quoted attribute's, else the document's first, else `"`. */
@@ -100,14 +100,14 @@ export function appendChildren(text: string, parent: XmlElement, lines: readonly
   }
   // Only comments or text inside: go after them, on the end tag's line when it has its own.
   const endTagLineStart = skipBlanksBackward(text, endTagStart);
-  if (endTagLineStart > 0 && text[endTagLineStart - 1] === '\n') return { start: endTagLineStart, end: endTagLineStart, newText: block + lineBreak };
+  if (endTagLineStart > 0 && followsLineBreak(text, endTagLineStart)) return { start: endTagLineStart, end: endTagLineStart, newText: block + lineBreak };
   return { start: endTagStart, end: endTagStart, newText: `${lineBreak}${block}${lineBreak}${parentIndent}` };
 }
 
 /** The spaces and tabs before the offset when only they stand between it and the start of its line. */
 function indentationBefore(text: string, offset: number): string | undefined {
   const lineStart = skipBlanksBackward(text, offset);
-  return lineStart === 0 || text[lineStart - 1] === '\n' ? text.slice(lineStart, offset) : undefined;
+  return lineStart === 0 || followsLineBreak(text, lineStart) ? text.slice(lineStart, offset) : undefined;
 }
 
 function skipBlanksBackward(text: string, offset: number): number {

@@ -9,7 +9,7 @@ import { findCollection } from '../../ancm/lookup';
 import type { CollectionSpec } from '../../ancm/types';
 import { type XmlElement, getAttribute, isComplete } from '../parse/xmlDocument';
 import type { WebConfigDocument } from '../webConfig';
-import { indentationOf, lineBreakOf } from './indentation';
+import { followsLineBreak, indentationOf, lineBreakOf } from './indentation';
 import { removeElement, removeElementFix } from './ranges';
 import type { Finding, Fix, Rule } from './types';
 
@@ -113,7 +113,7 @@ function moveFirstFix(text: string, collection: CollectionSpec, clear: XmlElemen
   const markup = text.slice(clear.start, clear.end);
   let lineStart = first.start;
   while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
-  const startsLine = lineStart === 0 || text[lineStart - 1] === '\n';
+  const startsLine = lineStart === 0 || followsLineBreak(text, lineStart);
   const newText = startsLine ? `${markup}${lineBreakOf(text)}${indentationOf(text, first)}` : markup;
   return {
     title: `Move <${clear.name} /> to the start of <${collection.name}>, so the entries above it take effect`,

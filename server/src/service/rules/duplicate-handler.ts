@@ -47,7 +47,7 @@ export const duplicateHandlerRule: Rule = {
 };
 
 function duplicateFinding(document: WebConfigDocument, entry: XmlElement, first: XmlElement, name: string): Finding {
-  const line = document.text.slice(0, first.start).split('\n').length;
+  const line = document.text.slice(0, first.start).split(/\r\n|\r|\n/).length; // a lone CR ends a line too (XML 1.0, 2.11)
   const identical = document.text.slice(entry.start, entry.end) === document.text.slice(first.start, first.end);
   return {
     message: `IIS rejects the file with HTTP 500.19: a handler named '${name}' is already added on line ${line}, and handler names are the collection's key. Keep one entry.`,

@@ -5,7 +5,7 @@ import { STANDARD_HANDLER_LINE } from '../../ancm/handlerEntry';
 import { HANDLER_ENTRY_DOCS } from '../../ancm/modules';
 import { type XmlElement, isComplete } from '../parse/xmlDocument';
 import type { WebConfigDocument } from '../webConfig';
-import { indentationOf, indentUnitOf, lineBreakOf } from './indentation';
+import { indentationOf, indentUnitOf, lineBreakOf, lineStartOf } from './indentation';
 import type { Finding, Fix, Rule } from './types';
 
 export const missingHandlerRule: Rule = {
@@ -36,7 +36,7 @@ function addHandlerFixes(text: string, section: XmlElement): Fix[] {
   if (handlers && !isComplete(handlers)) return [];
   if (handlers && handlers.endTag && !handlers.selfClosing) {
     const indent = indentationOf(text, handlers);
-    const lineStart = text.lastIndexOf('\n', handlers.endTag.start - 1) + 1;
+    const lineStart = lineStartOf(text, handlers.endTag.start);
     const closingOnOwnLine = /^[ \t]*$/.test(text.slice(lineStart, handlers.endTag.start));
     const at = closingOnOwnLine ? lineStart : handlers.endTag.start;
     const newText = closingOnOwnLine ? `${indent}${unit}${STANDARD_HANDLER_LINE}${newline}` : `${STANDARD_HANDLER_LINE}`;

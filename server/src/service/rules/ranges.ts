@@ -1,7 +1,7 @@
 // Ranges, edits and attribute reads that rules use most often.
 
 import { type XmlAttribute, type XmlElement, isComplete } from '../parse/xmlDocument';
-import { indentationOf, lineBreakOf } from './indentation';
+import { followsLineBreak, indentationOf, lineBreakOf } from './indentation';
 import type { Fix, TextEdit } from './types';
 
 export interface Span {
@@ -117,11 +117,11 @@ export function removeElement(text: string, element: XmlElement): TextEdit {
   let start = element.start;
   while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
   let end = element.end;
-  const lineStartsHere = start === 0 || text[start - 1] === '\n';
+  const lineStartsHere = start === 0 || followsLineBreak(text, start);
   if (lineStartsHere) {
     while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-    if (text[end] === '\r') end++;
-    if (text[end] === '\n') end++;
+    if (text.startsWith('\r\n', end)) end += 2;
+    else if (text[end] === '\n' || text[end] === '\r') end++;
     else end = element.end;
   } else {
     start = element.start;
@@ -136,7 +136,7 @@ export function removeElement(text: string, element: XmlElement): TextEdit {
 export function insertAfterElement(text: string, element: XmlElement, markup: string): TextEdit {
   let lineStart = element.start;
   while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
-  const startsLine = lineStart === 0 || text[lineStart - 1] === '\n';
+  const startsLine = lineStart === 0 || followsLineBreak(text, lineStart);
   const newText = startsLine ? `${lineBreakOf(text)}${indentationOf(text, element)}${markup}` : markup;
   return { start: element.end, end: element.end, newText };
 }
