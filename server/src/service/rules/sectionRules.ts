@@ -6,6 +6,7 @@ import { dotnetRunsExeRule } from './dotnet-runs-exe';
 import { dotnetWithoutArgumentsRule } from './dotnet-without-arguments';
 import { duplicateSection } from './duplicate-section';
 import { emptyStdoutLogFileRule } from './empty-stdout-log-file';
+import { hiddenCharacterRule } from './hidden-character';
 import { inProcessPathNotExeRule } from './in-process-path-not-exe';
 import { invalidBoolean } from './invalid-boolean';
 import { invalidHostingModel } from './invalid-hosting-model';
@@ -51,4 +52,5 @@ export const SECTION_RULES: readonly Rule[] = [
   emptyStdoutLogFileRule,
   dllNamedTwiceRule,
   recycleOnFileChange,
+  hiddenCharacterRule,
 ];
