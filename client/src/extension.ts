@@ -12,7 +12,8 @@ import { registerStdoutLoggingCommands } from './commands/stdoutLoggingCommands'
 import { WEB_CONFIG_DOCUMENT_SELECTOR } from './documentSelector';
 import { registerLogPanel } from './panel/registerLogPanel';
 import { registerHostingModelStatusBar } from './statusBar';
-import { WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from '../../server/src/protocol';
+import { type WorkspaceTrustParams } from '../../server/src/protocol/logs';
+import { WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol/requests';
 
 let client: LanguageClient | undefined;
 

@@ -23,7 +23,8 @@ import { SettingsStore } from './lsp/settings';
 import { getQuickFixes } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
 import type { Issue } from './service/rules/types';
-import { WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from './protocol';
+import { type WorkspaceTrustParams } from './protocol/logs';
+import { WORKSPACE_TRUST_NOTIFICATION } from './protocol/requests';
 import { isWebConfigUri } from './webConfigFiles';
 
 /** Options the client may pass in `initializationOptions`. */

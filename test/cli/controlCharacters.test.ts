@@ -54,7 +54,9 @@ describe('control characters in what ancm prints', () => {
     const run = await runInProcess(['check', path.join(site, 'checked'), ...CHECK_VALUES], site);
     assert.doesNotMatch(run.stdout.join('\n'), RAW_CONTROL);
     const findings = run.stdout.filter((line) => line.startsWith('checked'));
-    assert.equal(findings.length, 3, run.stdout.join('\n'));
+    // Each hostile value is also a hidden-character finding, its characters named as <U+XXXX>.
+    assert.equal(findings.length, 6, run.stdout.join('\n'));
+    assert.ok(findings.some((line) => line.includes('hostingModel holds <U+000A>, <U+000D>, <U+202E>, <U+009B>')), findings.join('\n'));
     assert.ok(run.stdout.every((line) => !line.startsWith('::')), 'no line a CI runner would read as a command');
     assert.ok(findings.some((line) => line.includes("'x\\n::error::injected\\r\\u202e\\x9b31m'")), findings.join('\n'));
     assert.ok(findings.some((line) => line.includes("'yes\\x1b]0;t\\x07'")), findings.join('\n'));
@@ -64,7 +66,7 @@ describe('control characters in what ancm prints', () => {
     const run = await runInProcess(['check', path.join(site, 'checked'), ...CHECK_VALUES], site, { GITHUB_ACTIONS: 'true' });
     assert.doesNotMatch(run.stdout.join('\n'), RAW_CONTROL);
     const commands = run.stdout.filter((line) => line.startsWith('::'));
-    assert.deepEqual(commands.map((line) => line.slice(0, line.indexOf(' '))), ['::error', '::error', '::notice']);
+    assert.deepEqual(commands.map((line) => line.slice(0, line.indexOf(' '))), ['::error', '::warning', '::error', '::warning', '::warning', '::notice']);
     assert.ok(commands.some((line) => line.includes("'x%0A::error::injected\\r\\u202e\\x9b31m'")), commands.join('\n'));
     assert.ok(commands.some((line) => line.includes("'9%0A::add-mask::secret'")), commands.join('\n'));
   });

@@ -5,14 +5,12 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
-  LOG_ENTRIES_NOTIFICATION,
   type LogEntriesParams,
   type LogEntryMessage,
-  OPEN_LOGS_REQUEST,
   type OpenLogsParams,
   type OpenLogsResult,
-  WORKSPACE_TRUST_NOTIFICATION,
-} from '../../server/src/protocol';
+} from '../../server/src/protocol/logs';
+import { LOG_ENTRIES_NOTIFICATION, OPEN_LOGS_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol/requests';
 import { publishedConfig } from '../unit/cursor';
 import { type ServerUnderTest, EDITOR_CAPABILITIES, startServer, withTimeout } from './harness';
 

@@ -5,15 +5,12 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
-  CLOSE_LOGS_NOTIFICATION,
-  EARLIER_LOGS_REQUEST,
   type EarlierLogsResult,
-  LOG_ENTRIES_NOTIFICATION,
   type LogEntriesParams,
   type LogEntryMessage,
-  OPEN_LOGS_REQUEST,
   type OpenLogsResult,
-} from '../../server/src/protocol';
+} from '../../server/src/protocol/logs';
+import { CLOSE_LOGS_NOTIFICATION, EARLIER_LOGS_REQUEST, LOG_ENTRIES_NOTIFICATION, OPEN_LOGS_REQUEST } from '../../server/src/protocol/requests';
 import { publishedConfig } from '../unit/cursor';
 import { type ServerUnderTest, EDITOR_CAPABILITIES, startServer, withTimeout } from './harness';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FilterSyntaxError, createEntryFilter, levelShows, parseLevel } from '../../server/src/logs/entryFilter';
-import type { AncmLevel } from '../../server/src/logs/types';
+import { FilterSyntaxError, createEntryFilter, levelShows, parseLevel } from '../../server/src/protocol/entryFilter';
+import type { AncmLevel } from '../../server/src/protocol/levels';
 
 const entries: { level: AncmLevel; text: string }[] = [
   { level: 'ERROR', text: "[aspnetcorev2.dll] Failed HRESULT returned: 0x8007023e at dllmain.cpp:131" },

@@ -5,10 +5,11 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createEntryParser } from '../../server/src/logs/createEntryParser';
 import { parseAllLines } from '../../server/src/logs/entryParser';
-import { type EntryFilterOptions, createEntryFilter } from '../../server/src/logs/entryFilter';
+import { type EntryFilterOptions, createEntryFilter } from '../../server/src/protocol/entryFilter';
 import { searchLogHistory } from '../../server/src/logs/historySearch';
 import { LineDecoder } from '../../server/src/logs/lineDecoder';
-import type { LogEntry, LogSource } from '../../server/src/logs/types';
+import type { LogSource } from '../../server/src/protocol/levels';
+import type { LogEntry } from '../../server/src/logs/types';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'logs');
 const folder = mkdtempSync(path.join(tmpdir(), 'ancm-history-'));

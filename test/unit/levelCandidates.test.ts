@@ -9,9 +9,10 @@ import { DEBUG_LOG_MESSAGES } from '../../server/src/ancm/debugLogCatalog';
 import { createEntryParser } from '../../server/src/logs/createEntryParser';
 import { detectLogFormat } from '../../server/src/logs/detectLogFormat';
 import { parseAllLines } from '../../server/src/logs/entryParser';
-import { levelShows } from '../../server/src/logs/entryFilter';
+import { levelShows } from '../../server/src/protocol/entryFilter';
 import { levelCandidates } from '../../server/src/logs/levelCandidates';
-import type { AncmLevel, LogEntry } from '../../server/src/logs/types';
+import type { AncmLevel } from '../../server/src/protocol/levels';
+import type { LogEntry } from '../../server/src/logs/types';
 import { LOG_FIXTURES, linesOf } from './logs/logLines';
 
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'logs');

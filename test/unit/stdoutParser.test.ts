@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { StdoutParser } from '../../server/src/logs/stdoutParser';
-import type { AncmLevel, LogEntry, LogLine } from '../../server/src/logs/types';
+import type { AncmLevel } from '../../server/src/protocol/levels';
+import type { LogEntry, LogLine } from '../../server/src/logs/types';
 import { LOG_FIXTURES as FIXTURES, logFixture as fixture, linesOf, parseInBatches } from './logs/logLines';
 import { randomSource as random } from '../seededRandom';
 

@@ -25,7 +25,7 @@ import { createNonce, logPanelHtml } from './logPanelHtml';
 import { type LogSession, LogSessionRouter } from './logSession';
 import { openLogLocation, openLogUrl } from './openLogLink';
 import { openRawLog } from './openRawLog';
-import { type ExtensionToWebviewMessage, type WebviewToExtensionMessage, isWebviewToExtensionMessage } from './webviewMessages';
+import { type ExtensionToWebviewMessage, type WebviewToExtensionMessage, isWebviewToExtensionMessage } from '../../../server/src/protocol/webviewMessages';
 import { type LogPathDecisions, askToReadWithheldLogs } from './withheldLogs';
 
 export const LOGS_VIEW_ID = 'ancm.logs';

@@ -1,4 +1,4 @@
-// The client side of the log protocol (server/src/protocol.ts): opens a session for a web.config, routes the
+// The client side of the log protocol (server/src/protocol/requests.ts): opens a session for a web.config, routes the
 // server's notifications to it by session id, pages history, closes it. Entries and resets can arrive before
 // the answer that names their session, and before the panel is ready for them: they wait until it listens.
 // A source list that came before the answer is older than the one in it, and is dropped. The session
@@ -6,36 +6,30 @@
 // opened on request), so an entry of any of them can still be opened in its raw file.
 // No vscode import: it talks to anything shaped like the LanguageClient, so tests can give it a fake.
 
-import type { GenericNotificationHandler } from 'vscode-languageclient';
+import type { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import {
-  CLOSE_LOGS_NOTIFICATION,
   type CloseLogsParams,
-  EARLIER_LOGS_REQUEST,
   type EarlierLogsParams,
   type EarlierLogsResult,
-  LOG_ENTRIES_NOTIFICATION,
-  LOG_RESET_NOTIFICATION,
-  LOG_SOURCES_NOTIFICATION,
   type LogEntriesParams,
   type LogEntryMessage,
   type LogResetParams,
   type LogSourceInfo,
   type LogSourcesParams,
-  OPEN_LOGS_REQUEST,
-  OPEN_OLDER_STDOUT_REQUEST,
   type OlderStdoutFile,
   type OpenLogsParams,
   type OpenLogsResult,
   type OpenOlderStdoutParams,
   type OpenOlderStdoutResult,
   type SiteLogsStatus,
-} from '../../../server/src/protocol';
+} from '../../../server/src/protocol/logs';
+import { CLOSE_LOGS_NOTIFICATION, EARLIER_LOGS_REQUEST, LOG_ENTRIES_NOTIFICATION, LOG_RESET_NOTIFICATION, LOG_SOURCES_NOTIFICATION, OPEN_LOGS_REQUEST, OPEN_OLDER_STDOUT_REQUEST } from '../../../server/src/protocol/requests';
 
 /** What the router needs of the LanguageClient. */
 export interface LogServerConnection {
-  sendRequest<R>(method: string, params: unknown): Promise<R>;
-  sendNotification(method: string, params: unknown): Promise<void>;
-  onNotification(method: string, handler: GenericNotificationHandler): { dispose(): void };
+  sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  sendNotification<P>(type: NotificationType<P>, params: P): Promise<void>;
+  onNotification<P>(type: NotificationType<P>, handler: (params: P) => void): { dispose(): void };
 }
 
 /** The followed sources, with what goes with them. */
@@ -100,13 +94,13 @@ export class LogSession {
 
   earlier(sourceId: string, maxBytes: number): Promise<EarlierLogsResult> {
     const params: EarlierLogsParams = { sessionId: this.id, sourceId, maxBytes };
-    return this.router.connection.sendRequest<EarlierLogsResult>(EARLIER_LOGS_REQUEST, params);
+    return this.router.connection.sendRequest(EARLIER_LOGS_REQUEST, params);
   }
 
   /** Reads an older stdout file of the site, by name; undefined when it is not (or no longer) one. */
   async openOlderStdout(fileName: string, maxBytes: number): Promise<OpenOlderStdoutResult | undefined> {
     const params: OpenOlderStdoutParams = { sessionId: this.id, fileName, maxBytes };
-    const result = await this.router.connection.sendRequest<OpenOlderStdoutResult | null>(OPEN_OLDER_STDOUT_REQUEST, params);
+    const result = await this.router.connection.sendRequest(OPEN_OLDER_STDOUT_REQUEST, params);
     if (!result) return undefined;
     this.remember([result.source]);
     return result;
@@ -164,7 +158,7 @@ export class LogSessionRouter {
     this.opening++;
     let result: OpenLogsResult;
     try {
-      result = await this.connection.sendRequest<OpenLogsResult>(OPEN_LOGS_REQUEST, params);
+      result = await this.connection.sendRequest(OPEN_LOGS_REQUEST, params);
     } finally {
       this.opening--;
     }

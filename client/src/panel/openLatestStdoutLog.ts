@@ -9,7 +9,7 @@ import { locateSiteLogs } from '../../../server/src/logs/discovery';
 import { permittedLogs } from '../../../server/src/logs/logPathPolicy';
 import { confinedPath } from '../../../server/src/logs/openLogFile';
 import { listStdoutLogs } from '../../../server/src/logs/stdoutFiles';
-import { describeWithheldLog } from '../../../server/src/protocol';
+import { describeWithheldLog } from '../../../server/src/protocol/logs';
 import { ENABLE_STDOUT_LOGGING } from '../commands/stdoutLoggingCommands';
 import { type LogPathDecisions, askToReadWithheldLogs } from './withheldLogs';
 

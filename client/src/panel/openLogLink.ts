@@ -6,7 +6,7 @@
 import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Position, Range, Uri, commands, env, window, workspace } from 'vscode';
-import { isWebUrl } from './webviewMessages';
+import { isWebUrl } from '../../../server/src/protocol/webviewMessages';
 import { bestMatches, isInsideAnyFolder, isPlainFileName, pathSegments } from './workspacePaths';
 
 /** Files of one name looked at, at most: a name as common as Program.cs is in many projects. */

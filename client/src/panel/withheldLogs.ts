@@ -4,7 +4,7 @@
 // network path on Windows sends the user's name and credentials to that server, so the question says so.
 
 import { type Memento, window } from 'vscode';
-import { type WithheldLogPath, describeWithheldLog } from '../../../server/src/protocol';
+import { type WithheldLogPath, describeWithheldLog } from '../../../server/src/protocol/logs';
 
 const DECISIONS_KEY = 'ancm.logs.pathDecisions';
 

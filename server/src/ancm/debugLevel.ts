@@ -6,12 +6,15 @@
 // - unknown tokens are ignored silently; levels are cumulative bit masks;
 // - a sink with no level means INFO.
 
-export type DebugLevelName = 'ERROR' | 'WARNING' | 'INFO' | 'TRACE';
+import { ANCM_LEVELS, type AncmLevel } from '../protocol/levels';
+
+/** ANCM's level keywords: the scale the log panel and the CLI filter by. */
+export type DebugLevelName = AncmLevel;
 export type DebugSinkName = 'CONSOLE' | 'FILE' | 'EVENTLOG';
 export type DebugKeyword = DebugLevelName | DebugSinkName;
 
 /** From least to most verbose. Each level includes every level before it. */
-export const DEBUG_LEVELS: readonly DebugLevelName[] = ['ERROR', 'WARNING', 'INFO', 'TRACE'];
+export const DEBUG_LEVELS: readonly DebugLevelName[] = ANCM_LEVELS;
 export const DEBUG_SINKS: readonly DebugSinkName[] = ['FILE', 'EVENTLOG', 'CONSOLE'];
 
 // Bit values from IISLib/dbgutil.h and CommonLib/debugutil.h.

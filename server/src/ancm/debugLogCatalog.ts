@@ -19,7 +19,7 @@
 // Lookup is by the message's first three characters, then by one more character that tells those formats apart, so a
 // line usually tests one or two formats.
 
-import type { AncmLevel } from '../logs/types';
+import type { AncmLevel } from '../protocol/levels';
 
 export interface DebugLogMessage {
   /** The printf format from ANCM's source; for an `Event Log:` line, the event's message template. */

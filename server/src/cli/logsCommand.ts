@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type SiteLogs, locateSiteLogs } from '../logs/discovery';
-import { type EntryFilterOptions, type EntryPredicate, FilterSyntaxError, createEntryFilter, parseLevel } from '../logs/entryFilter';
+import { type EntryFilterOptions, type EntryPredicate, FilterSyntaxError, createEntryFilter, parseLevel } from '../protocol/entryFilter';
 import { hasCandidates, searchLogHistory } from '../logs/historySearch';
 import { NotRegularFileError } from '../logs/openLogFile';
 import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';

@@ -4,7 +4,7 @@ import { DebugLogParser } from './debugLogParser';
 import type { IncrementalEntryParser } from './entryParser';
 import { EventLogParser } from './eventLogParser';
 import { StdoutParser } from './stdoutParser';
-import type { LogSource } from './types';
+import type { LogSource } from '../protocol/levels';
 
 export interface EntryParserOptions {
   /** stdout files: the worker process and its start time, from the file name. */

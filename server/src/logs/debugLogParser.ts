@@ -27,7 +27,8 @@ import { type ContinuationLines, IncrementalEntryParser, addContinuation, parseA
 import { NO_WRAPPER, type LineWrapper, readLineWrapper } from './lineWrapper';
 import { isoTime } from './logTime';
 import { levelFromText } from './textLevel';
-import type { AncmLevel, LogEntry, LogLine } from './types';
+import type { AncmLevel } from '../protocol/levels';
+import type { LogEntry, LogLine } from './types';
 
 export interface DebugLogParserOptions {
   /** Absolute path of the log, copied into every entry. */

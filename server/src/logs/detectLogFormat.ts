@@ -5,7 +5,7 @@
 //   form, or the EventLog logging provider's `Category:` + `EventId:` pair (eventLogParser.ts).
 // - Anything else is an app's stdout.
 
-import type { LogSource } from './types';
+import type { LogSource } from '../protocol/levels';
 
 const SAMPLE_LINES = 200;
 

@@ -18,7 +18,8 @@
 import { IncrementalEntryParser, MAX_ENTRY_CHARS, MAX_ENTRY_LINES, parseAllLines } from './entryParser';
 import { isoTime, usDateTime } from './logTime';
 import { levelFromText } from './textLevel';
-import type { AncmLevel, LogEntry, LogLine } from './types';
+import type { AncmLevel } from '../protocol/levels';
+import type { LogEntry, LogLine } from './types';
 
 export interface EventLogParserOptions {
   /** Absolute path of the file, copied into every entry. */

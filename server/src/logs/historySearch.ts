@@ -12,12 +12,13 @@ import type { FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { type EntryParserOptions, createEntryParser } from './createEntryParser';
 import { searchInWorker } from './historySearchWorkerClient';
-import { type EntryFilterOptions, createEntryFilter, literalTextPattern } from './entryFilter';
+import { type EntryFilterOptions, createEntryFilter, literalTextPattern } from '../protocol/entryFilter';
 import { DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines } from './fileWindow';
 import { type LevelCandidates, levelCandidates } from './levelCandidates';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
 import { openRegularFile } from './openLogFile';
-import type { LogEntry, LogLine, LogSource } from './types';
+import type { LogSource } from '../protocol/levels';
+import type { LogEntry, LogLine } from './types';
 
 export interface HistorySearchOptions extends EntryFilterOptions {
   readonly kind: LogSource;

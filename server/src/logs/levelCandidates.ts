@@ -12,8 +12,8 @@
 
 import { DEBUG_LOG_MESSAGES } from '../ancm/debugLogCatalog';
 import { FAILURE_PHRASES, escapeRegExp, literalPieces, sampleOfFormat } from '../ancm/failureMessages';
-import { levelShows } from './entryFilter';
-import type { AncmLevel } from './types';
+import { levelShows } from '../protocol/entryFilter';
+import type { AncmLevel } from '../protocol/levels';
 
 // Words found ignoring case. V8 runs an expression of alternatives that start with a letter or digit far faster than one
 // that also holds `<...>` alternatives or long phrases, so those are looked for apart: markup levels at each `<` byte

@@ -9,7 +9,7 @@
 // `2023-05-19 13:50:42.4020|INFO|` has no `T`; ANCM's stdout chunk prefix `...076Z: ` has no `|`).
 
 import { isoTime } from './logTime';
-import type { AncmLevel } from './types';
+import type { AncmLevel } from '../protocol/levels';
 
 export interface LineWrapper {
   /** Where the wrapped text starts; 0 for a line without a wrapper. */

@@ -9,7 +9,7 @@
 
 import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { WithheldLogPath, WithheldReason } from '../protocol';
+import type { WithheldLogPath, WithheldReason } from '../protocol/logs';
 import { type SiteLogs, resolveSitePath } from './discovery';
 
 

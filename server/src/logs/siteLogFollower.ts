@@ -11,7 +11,8 @@ import { detectLogFormat } from './detectLogFormat';
 import type { IncrementalEntryParser } from './entryParser';
 import { readLogSample } from './logSample';
 import { type Disposable, type TailResetReason, TailReader } from './tailReader';
-import type { LogEntry, LogLine, LogSource } from './types';
+import type { LogSource } from '../protocol/levels';
+import type { LogEntry, LogLine } from './types';
 import { parseStdoutLogName } from '../ancm/logNames';
 
 export interface FollowedSource {

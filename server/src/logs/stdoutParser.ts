@@ -34,7 +34,8 @@ import { type ContinuationLines, IncrementalEntryParser, addContinuation, parseA
 import { LOG_LEVEL_NAMES, type LineWrapper, NO_WRAPPER, readLineWrapper } from './lineWrapper';
 import { isoTime } from './logTime';
 import { levelFromText } from './textLevel';
-import type { AncmLevel, LogEntry, LogLine } from './types';
+import type { AncmLevel } from '../protocol/levels';
+import type { LogEntry, LogLine } from './types';
 
 export interface StdoutParserOptions {
   /** Absolute path of the log, copied into every entry. */

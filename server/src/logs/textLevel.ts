@@ -2,7 +2,7 @@
 // logger put into a debug log): the failure messages of ANCM and the .NET host first, then words.
 
 import { isFailureMessage } from '../ancm/failureMessages';
-import type { AncmLevel } from './types';
+import type { AncmLevel } from '../protocol/levels';
 
 // Only this much of a text is read to guess its level.
 const MAX_CLASSIFIED = 2048;

@@ -1,16 +1,7 @@
 // Shapes shared by the log engine: the tail reader produces lines, the entry parsers turn lines into
 // entries with ANCM levels, and the filters select entries. Pure Node: no vscode, no LSP.
 
-import type { DebugLevelName } from '../ancm/debugLevel';
-
-/** ANCM's own level scale, least to most verbose: ERROR, WARNING, INFO, TRACE. */
-export type AncmLevel = DebugLevelName;
-
-/**
- * Which kind of log a file is: an app's stdout/stderr capture, ANCM's debug log, or Windows Event Log
- * records as users copy them (Event Viewer text, event XML, the EventLog logging provider's text).
- */
-export type LogSource = 'stdout' | 'debug' | 'events';
+import type { AncmLevel, LogSource } from '../protocol/levels';
 
 /** One physical line, decoded, without its line break. */
 export interface LogLine {

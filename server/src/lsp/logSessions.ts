@@ -15,25 +15,19 @@ import { mergeByTime } from '../logs/mergeByTime';
 import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
 import type { LogEntry } from '../logs/types';
 import {
-  CLOSE_LOGS_NOTIFICATION,
   type CloseLogsParams,
-  EARLIER_LOGS_REQUEST,
   type EarlierLogsParams,
   type EarlierLogsResult,
-  LOG_ENTRIES_NOTIFICATION,
-  LOG_RESET_NOTIFICATION,
-  LOG_SOURCES_NOTIFICATION,
   type LogEntryMessage,
   type LogSourceInfo,
-  OPEN_LOGS_REQUEST,
-  OPEN_OLDER_STDOUT_REQUEST,
   type OlderStdoutFile,
   type OpenLogsParams,
   type OpenLogsResult,
   type OpenOlderStdoutParams,
   type OpenOlderStdoutResult,
   type SiteLogsStatus,
-} from '../protocol';
+} from '../protocol/logs';
+import { CLOSE_LOGS_NOTIFICATION, EARLIER_LOGS_REQUEST, LOG_ENTRIES_NOTIFICATION, LOG_RESET_NOTIFICATION, LOG_SOURCES_NOTIFICATION, OPEN_LOGS_REQUEST, OPEN_OLDER_STDOUT_REQUEST } from '../protocol/requests';
 import { OlderStdoutLog, findOlderStdoutFile, listOlderStdoutFiles } from './olderStdoutLogs';
 
 /** Entries are sent at most this often, and at most this many in one notification. */

@@ -10,7 +10,7 @@ import type { ByteOrderMark } from '../logs/lineDecoder';
 import { openRegularFile } from '../logs/openLogFile';
 import { type StdoutLogFile, listStdoutLogs } from '../logs/stdoutFiles';
 import type { LogEntry } from '../logs/types';
-import type { LogSourceInfo, OlderStdoutFile } from '../protocol';
+import type { LogSourceInfo, OlderStdoutFile } from '../protocol/logs';
 
 /**
  * The site's stdout files that are not among `followedFiles` (absolute paths), newest first. `confineTo`: only when

@@ -4,7 +4,7 @@
 import { type DebugLevel, DEBUG_LEVELS } from '../ancm/debugLevel';
 import { describeScope } from '../ancm/lookup';
 import type { AttributeSpec, CollectionSpec, Documentation, ElementDocs, EnvironmentVariableSpec, HandlerSettingSpec, ModuleSpec } from '../ancm/types';
-import { codePointName, splitHiddenCharacters } from './hiddenCharacters';
+import { codePointName, splitHiddenCharacters } from '../protocol/hiddenCharacters';
 
 type Fact = readonly [label: string, value: string | undefined];
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_LINE_LENGTH, displayLine, entryLines } from '../../../client/src/panel/web/displayText';
-import { hasHiddenCharacter } from '../../../server/src/service/hiddenCharacters';
+import { hasHiddenCharacter } from '../../../server/src/protocol/hiddenCharacters';
 
 describe('display text', () => {
   it('leaves ordinary text, markup-looking text and entities exactly as written', () => {

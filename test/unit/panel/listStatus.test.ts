@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { listStatus, stdoutOffNotice, withheldNotice } from '../../../client/src/panel/web/listStatus';
-import type { LogSourceInfo, SiteLogsStatus } from '../../../server/src/protocol';
+import type { LogSourceInfo, SiteLogsStatus } from '../../../server/src/protocol/logs';
 
 const SITE: SiteLogsStatus = { stdoutEnabled: true, stdoutPattern: 'logs/stdout_*.log', stdoutFolder: 'logs', stdoutFolderExists: true, debugLog: 'logs/aspnetcore-debug.log', withheld: [] };
 const STDOUT: LogSourceInfo = { id: 'stdout:stdout_1.log', kind: 'stdout', file: '/s/logs/stdout_1.log', label: 'stdout', exists: true };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { LogEntryMessage } from '../../../server/src/protocol';
+import type { LogEntryMessage } from '../../../server/src/protocol/logs';
 import { LogList } from '../../../client/src/panel/web/logList';
 import { SHOW_EVERYTHING } from '../../../client/src/panel/web/viewModel';
 import { createDom, entries, entry } from './panelFixtures';

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import { type LogServerConnection, type LogSessionListener, LogSessionRouter } from '../../../client/src/panel/logSession';
 import {
-  CLOSE_LOGS_NOTIFICATION,
-  EARLIER_LOGS_REQUEST,
-  LOG_ENTRIES_NOTIFICATION,
-  LOG_RESET_NOTIFICATION,
-  LOG_SOURCES_NOTIFICATION,
-  OPEN_LOGS_REQUEST,
-  OPEN_OLDER_STDOUT_REQUEST,
   type LogSourceInfo,
   type OpenLogsResult,
   type OpenOlderStdoutResult,
   type SiteLogsStatus,
-} from '../../../server/src/protocol';
+} from '../../../server/src/protocol/logs';
+import { CLOSE_LOGS_NOTIFICATION, EARLIER_LOGS_REQUEST, LOG_ENTRIES_NOTIFICATION, LOG_RESET_NOTIFICATION, LOG_SOURCES_NOTIFICATION, OPEN_LOGS_REQUEST, OPEN_OLDER_STDOUT_REQUEST } from '../../../server/src/protocol/requests';
 import { entry } from './panelFixtures';
 
 const DEBUG_SOURCE: LogSourceInfo = { id: 'debug', kind: 'debug', file: '/site/aspnetcore-debug.log', label: 'ANCM debug log', exists: true };
@@ -30,15 +25,16 @@ class FakeServer implements LogServerConnection {
   /** Runs before the open request is answered: a server that notifies before it answers. */
   beforeOpenAnswer: (sessionId: string) => void = () => undefined;
 
-  async sendRequest<R>(method: string, params: unknown): Promise<R> {
+  async sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
+    const method = type.method;
     this.sent.push({ method, params });
-    if (method === OPEN_LOGS_REQUEST) {
+    if (method === OPEN_LOGS_REQUEST.method) {
       const sessionId = `s${this.nextSession++}`;
       this.beforeOpenAnswer(sessionId);
       const result: OpenLogsResult = { sessionId, sources: [DEBUG_SOURCE], debugLevel: 'FILE,WARNING', site: SITE, olderStdoutFiles: [OLDER_FILE] };
       return result as R;
     }
-    if (method === OPEN_OLDER_STDOUT_REQUEST) {
+    if (method === OPEN_OLDER_STDOUT_REQUEST.method) {
       const known = (params as { fileName: string }).fileName === OLDER_FILE.fileName;
       const result: OpenOlderStdoutResult | null = known ? { source: OLDER_SOURCE, entries: [entry('INFO', 'old', OLDER_SOURCE.id)], more: true } : null;
       return result as R;
@@ -46,17 +42,17 @@ class FakeServer implements LogServerConnection {
     return { entries: [entry('INFO', 'earlier')], more: false } as R;
   }
 
-  async sendNotification(method: string, params: unknown): Promise<void> {
-    this.sent.push({ method, params });
+  async sendNotification<P>(type: NotificationType<P>, params: P): Promise<void> {
+    this.sent.push({ method: type.method, params });
   }
 
-  onNotification(method: string, handler: (params: unknown) => void) {
-    this.handlers.set(method, handler);
-    return { dispose: () => this.handlers.delete(method) };
+  onNotification<P>(type: NotificationType<P>, handler: (params: P) => void) {
+    this.handlers.set(type.method, handler as (params: unknown) => void);
+    return { dispose: () => this.handlers.delete(type.method) };
   }
 
-  notify(method: string, params: unknown): void {
-    this.handlers.get(method)?.(params);
+  notify<P>(type: NotificationType<P>, params: P): void {
+    this.handlers.get(type.method)?.(params);
   }
 }
 
@@ -100,7 +96,7 @@ describe('log session', () => {
     assert.equal(session.sourceById('debug'), DEBUG_SOURCE);
     assert.equal(session.sourceById(OLDER_SOURCE.id), undefined);
     const opened = await session.openOlderStdout('stdout_0.log', 4096);
-    assert.deepEqual(server.sent.at(-1), { method: OPEN_OLDER_STDOUT_REQUEST, params: { sessionId: session.id, fileName: 'stdout_0.log', maxBytes: 4096 } });
+    assert.deepEqual(server.sent.at(-1), { method: OPEN_OLDER_STDOUT_REQUEST.method, params: { sessionId: session.id, fileName: 'stdout_0.log', maxBytes: 4096 } });
     assert.equal(opened?.entries[0].text, 'old');
     assert.equal(session.sourceById(OLDER_SOURCE.id), OLDER_SOURCE);
     // A name the server does not list gives nothing, and no source.
@@ -131,12 +127,12 @@ describe('log session', () => {
     const listener = recorder();
     session.listen(listener);
     assert.deepEqual(await session.earlier('debug', 1024), { entries: [entry('INFO', 'earlier')], more: false });
-    assert.deepEqual(server.sent.at(-1), { method: EARLIER_LOGS_REQUEST, params: { sessionId: session.id, sourceId: 'debug', maxBytes: 1024 } });
+    assert.deepEqual(server.sent.at(-1), { method: EARLIER_LOGS_REQUEST.method, params: { sessionId: session.id, sourceId: 'debug', maxBytes: 1024 } });
     session.close();
     session.close();
     assert.deepEqual(
-      server.sent.filter((message) => message.method === CLOSE_LOGS_NOTIFICATION),
-      [{ method: CLOSE_LOGS_NOTIFICATION, params: { sessionId: session.id } }],
+      server.sent.filter((message) => message.method === CLOSE_LOGS_NOTIFICATION.method),
+      [{ method: CLOSE_LOGS_NOTIFICATION.method, params: { sessionId: session.id } }],
     );
     server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId: session.id, entries: [entry('ERROR', 'late')] });
     assert.deepEqual(listener.events, []);

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { LogList, type LogListOptions } from '../../../client/src/panel/web/logList';
 import type { LinkTarget } from '../../../client/src/panel/web/logLinks';
 import { SHOW_EVERYTHING, type ViewFilter } from '../../../client/src/panel/web/viewModel';
-import type { LogEntryMessage, LogSourceInfo } from '../../../server/src/protocol';
+import type { LogEntryMessage, LogSourceInfo } from '../../../server/src/protocol/logs';
 import { createDom } from './panelFixtures';
 
 // A zone 5:30 ahead of UTC: local times differ from the logs' UTC times, and 18:30 UTC is local midnight.

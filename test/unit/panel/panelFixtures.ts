@@ -2,8 +2,8 @@
 // layout, so a test sets the viewport's height itself.
 
 import { Window } from 'happy-dom';
-import type { AncmLevel } from '../../../server/src/logs/types';
-import type { LogEntryMessage } from '../../../server/src/protocol';
+import type { AncmLevel } from '../../../server/src/protocol/levels';
+import type { LogEntryMessage } from '../../../server/src/protocol/logs';
 
 export function entry(level: AncmLevel, text: string, sourceId = 'stdout:a.log', offset = 0): LogEntryMessage {
   return { sourceId, level, levelFrom: 'logger', text, message: text, offset };

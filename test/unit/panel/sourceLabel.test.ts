@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { shortOrigin, sourceLabel } from '../../../client/src/panel/web/sourceLabel';
-import type { LogSourceInfo } from '../../../server/src/protocol';
+import type { LogSourceInfo } from '../../../server/src/protocol/logs';
 import { entry } from './panelFixtures';
 
 describe('source and origin columns', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Toolbar } from '../../../client/src/panel/web/toolbar';
-import type { LogSourceInfo, OlderStdoutFile } from '../../../server/src/protocol';
+import type { LogSourceInfo, OlderStdoutFile } from '../../../server/src/protocol/logs';
 import { createDom } from './panelFixtures';
 
 const NEWEST: LogSourceInfo = { id: 'stdout:stdout_20240102000000_20.log', kind: 'stdout', file: '/s/logs/stdout_20240102000000_20.log', label: 'stdout 2024-01-02 00:00:00 UTC · PID 20', exists: true, startTime: '2024-01-02T00:00:00.000Z', pid: 20 };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isWebviewToExtensionMessage } from '../../../client/src/panel/webviewMessages';
+import { isWebviewToExtensionMessage } from '../../../server/src/protocol/webviewMessages';
 
 describe('webview messages', () => {
   it('accepts the messages the webview sends', () => {

@@ -86,6 +86,7 @@ describe('section rules while typing', () => {
         '      <aspNetCore processPath="&quot;dotnet&quot;" arguments="a.dll" />',
         '      <aspNetCore processPath="dotnet" arguments=".\\App.exe" />',
         '      <aspNetCore processPath="dotnet" arguments="a.dll exec a.dll" />',
+        '      <aspNetCore processPath="dotnet\u200b" arguments="a.dll" />',
       ].join('\n'),
     );
     for (let end = 0; end <= full.length; end++) runSectionRules(full.slice(0, end));

@@ -5,15 +5,14 @@
 // zero-width space show as <U+202E>, <U+200B> (the notation of the hover and the diagnostics), ANSI colour
 // sequences are dropped, and a very long line is cut so that one line cannot stall layout.
 
+import { HIDDEN_CHARACTER_CLASS, codePointName } from '../../../../server/src/protocol/hiddenCharacters';
+
 /** Characters shown of one line; the raw file has the rest. */
 export const MAX_LINE_LENGTH = 2000;
 
 const ANSI_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]/g;
-// C0 controls but tab, DEL, C1 controls, the format characters (Unicode category Cf: the bidi marks,
-// embeddings, overrides and isolates, zero-width spaces and joiners, U+FEFF, the soft hyphen, tag
-// characters) and the Hangul fillers that print as blanks. The same class as the server's
-// service/hiddenCharacters.ts, which this script may not import (a test checks that they agree).
-const HIDDEN_CHARACTER = /[\x00-\x08\x0a-\x1f\x7f-\x9f\p{Cf}\u115f\u1160\u3164\uffa0]/gu;
+// The characters the whole tool makes visible (protocol/hiddenCharacters.ts), the same in hover and diagnostics.
+const HIDDEN_CHARACTER = new RegExp(`[${HIDDEN_CHARACTER_CLASS}]`, 'gu');
 
 /** One line as displayed. */
 export function displayLine(line: string): string {
@@ -38,5 +37,5 @@ function visibleForm(character: string): string {
   const code = character.codePointAt(0)!;
   if (code < 0x20) return String.fromCharCode(0x2400 + code);
   if (code === 0x7f) return '\u2421';
-  return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+  return codePointName(character);
 }

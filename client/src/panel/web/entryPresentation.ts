@@ -3,7 +3,7 @@
 // ends with (who wrote it, and its time as written). Matching runs over the whole message, as the filter
 // does over the whole entry, so a match hidden in a collapsed entry's later lines can be counted.
 
-import type { LogEntryMessage } from '../../../../server/src/protocol';
+import type { LogEntryMessage } from '../../../../server/src/protocol/logs';
 import { displayLine, entryLines } from './displayText';
 import type { Highlighter, TextRange } from './highlight';
 

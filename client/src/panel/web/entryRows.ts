@@ -3,7 +3,7 @@
 // details row; where the text filter matches, where the links are, and what a collapsed entry hides.
 // Presentations are cached per entry until the filter changes; only the rows in view are ever built.
 
-import type { LogEntryMessage, LogSourceInfo } from '../../../../server/src/protocol';
+import type { LogEntryMessage, LogSourceInfo } from '../../../../server/src/protocol/logs';
 import { type EntryPresentation, hiddenMatchLines, presentEntry } from './entryPresentation';
 import { type Highlighter, type TextRange, createHighlighter } from './highlight';
 import { type LinkTarget, findLinks } from './logLinks';

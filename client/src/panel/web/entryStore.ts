@@ -4,7 +4,7 @@
 // Every entry has a sequence number that stays the same while it is held, so the view can refer to an
 // entry (selection, expansion, scroll anchor) across appends and evictions.
 
-import type { LogEntryMessage } from '../../../../server/src/protocol';
+import type { LogEntryMessage } from '../../../../server/src/protocol/logs';
 
 const INITIAL_SLOTS = 1024;
 

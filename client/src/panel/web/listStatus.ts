@@ -2,7 +2,7 @@
 // off (Enable), the files are awaited (where, and why they are not there yet), everything is filtered out
 // (Show All). Each text says what is true of this site, from what web.config says and what is on disk.
 
-import { type LogSourceInfo, type SiteLogsStatus, describeWithheldLog } from '../../../../server/src/protocol';
+import { type LogSourceInfo, type SiteLogsStatus, describeWithheldLog } from '../../../../server/src/protocol/logs';
 
 export type ListAction = 'enableStdoutLogging' | 'chooseWebConfig' | 'showAll';
 

@@ -2,7 +2,7 @@
 // list. While paused, every change keeps the row at the top of the viewport where it is (entries arriving below,
 // old ones evicted above, history paged in above, a filter change), so what the user reads does not move.
 
-import type { LogEntryMessage, LogSourceInfo } from '../../../../server/src/protocol';
+import type { LogEntryMessage, LogSourceInfo } from '../../../../server/src/protocol/logs';
 import { EntryRows } from './entryRows';
 import { EntryStore } from './entryStore';
 import { FollowState } from './followState';

@@ -2,8 +2,8 @@
 // back what the user asks for. Filtering, follow, clear and the entry menu happen here; the extension relays
 // the language server's log session, opens files and links, and writes the clipboard.
 
-import type { LogEntryMessage, LogSourceInfo, OlderStdoutFile, SiteLogsStatus } from '../../../../server/src/protocol';
-import type { ExtensionToWebviewMessage, OlderStdoutMessage, SessionMessage, UnavailableMessage, WebviewToExtensionMessage } from '../webviewMessages';
+import type { LogEntryMessage, LogSourceInfo, OlderStdoutFile, SiteLogsStatus } from '../../../../server/src/protocol/logs';
+import type { ExtensionToWebviewMessage, OlderStdoutMessage, SessionMessage, UnavailableMessage, WebviewToExtensionMessage } from '../../../../server/src/protocol/webviewMessages';
 import { ContextMenu, type MenuItem, SEPARATOR } from './contextMenu';
 import { type ListAction, listStatus, stdoutOffNotice, withheldNotice } from './listStatus';
 import { LogList } from './logList';

@@ -5,7 +5,7 @@
 // expanded entry's other rows hold the rest of the message, wrapped, under the message column, then a
 // details row.
 
-import type { LogEntryMessage } from '../../../../server/src/protocol';
+import type { LogEntryMessage } from '../../../../server/src/protocol/logs';
 import type { TextRange } from './highlight';
 
 export type RowKind = 'entry' | 'line' | 'details';

@@ -4,7 +4,7 @@
 // wrote the entry, shortened to fit: `aspnetcorev2` for the shim, `inprocess` for aspnetcorev2_inprocess.dll (the
 // in-process handler), the last part of a logger category. The expanded entry's details row has it in full.
 
-import type { LogEntryMessage, LogSourceInfo } from '../../../../server/src/protocol';
+import type { LogEntryMessage, LogSourceInfo } from '../../../../server/src/protocol/logs';
 
 export function sourceLabel(source: LogSourceInfo | undefined, entry: LogEntryMessage): string {
   const kind = source?.kind ?? kindFromId(entry.sourceId);

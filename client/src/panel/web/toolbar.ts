@@ -4,8 +4,8 @@
 // labels, so they are reachable with Tab and read by screen readers; codicons for the icons.
 
 import { DEBUG_LEVELS } from '../../../../server/src/ancm/debugLevel';
-import type { AncmLevel } from '../../../../server/src/logs/types';
-import type { LogSourceInfo, OlderStdoutFile } from '../../../../server/src/protocol';
+import type { AncmLevel } from '../../../../server/src/protocol/levels';
+import type { LogSourceInfo, OlderStdoutFile } from '../../../../server/src/protocol/logs';
 import type { ViewFilter } from './viewModel';
 
 /** The value of the "All sources" option: source ids are never empty. */

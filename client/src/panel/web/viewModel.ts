@@ -2,9 +2,9 @@
 // its cumulative meaning, text or RE2 regular expression), kept as a sorted list of sequence numbers. New entries
 // are tested once as they arrive; only a filter change goes over everything again.
 
-import { type EntryPredicate, FilterSyntaxError, createEntryFilter } from '../../../../server/src/logs/entryFilter';
-import type { AncmLevel } from '../../../../server/src/logs/types';
-import type { LogEntryMessage } from '../../../../server/src/protocol';
+import { type EntryPredicate, FilterSyntaxError, createEntryFilter } from '../../../../server/src/protocol/entryFilter';
+import type { AncmLevel } from '../../../../server/src/protocol/levels';
+import type { LogEntryMessage } from '../../../../server/src/protocol/logs';
 import type { EntryStore } from './entryStore';
 
 export interface ViewFilter {

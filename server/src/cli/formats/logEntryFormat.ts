@@ -4,7 +4,8 @@
 
 import { styleText } from 'node:util';
 import type { FollowedSource } from '../../logs/siteLogFollower';
-import type { AncmLevel, LogEntry } from '../../logs/types';
+import type { AncmLevel } from '../../protocol/levels';
+import type { LogEntry } from '../../logs/types';
 import { jsonWithoutRawControls, visibleText } from './visibleText';
 
 type Style = Parameters<typeof styleText>[0];

@@ -11,7 +11,7 @@
 // Tab stays, and so does a backslash (Windows paths are full of them): the escapes are for reading, and
 // --format json is the exact record.
 
-import { HIDDEN_CHARACTER_CLASS } from '../../service/hiddenCharacters';
+import { HIDDEN_CHARACTER_CLASS } from '../../protocol/hiddenCharacters';
 
 const SINGLE_LINE = new RegExp(`[${HIDDEN_CHARACTER_CLASS}]`, 'gu');
 /** The same class without the line feed. */

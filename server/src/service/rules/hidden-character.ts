@@ -7,7 +7,7 @@
 
 import { findAttribute } from '../../ancm/lookup';
 import type { XmlElement } from '../parse/xmlDocument';
-import { codePointName, hasHiddenCharacter, showHiddenCharacters } from '../hiddenCharacters';
+import { codePointName, hasHiddenCharacter, showHiddenCharacters } from '../../protocol/hiddenCharacters';
 import { valueFix, valueSpan } from './ranges';
 import type { Finding, Rule } from './types';
 

@@ -3,8 +3,7 @@
 // expression run by RE2JS, whose matching time is linear in the text, so no pattern can stall the process.
 
 import { RE2JS } from 're2js';
-import { DEBUG_LEVELS } from '../ancm/debugLevel';
-import type { AncmLevel, LogEntry } from './types';
+import { ANCM_LEVELS, type AncmLevel } from './levels';
 
 export interface EntryFilterOptions {
   /** Show entries at this level and every more severe one (default TRACE: all). */
@@ -17,17 +16,23 @@ export interface EntryFilterOptions {
 
 export class FilterSyntaxError extends Error {}
 
-export type EntryPredicate = (entry: Pick<LogEntry, 'level' | 'text'>) => boolean;
+/** What a filter looks at: the entry's level and its whole text. */
+export interface FilteredEntry {
+  readonly level: AncmLevel;
+  readonly text: string;
+}
+
+export type EntryPredicate = (entry: FilteredEntry) => boolean;
 
 /** Whether an entry at `level` shows under the `threshold`. */
 export function levelShows(threshold: AncmLevel, level: AncmLevel): boolean {
-  return DEBUG_LEVELS.indexOf(level) <= DEBUG_LEVELS.indexOf(threshold);
+  return ANCM_LEVELS.indexOf(level) <= ANCM_LEVELS.indexOf(threshold);
 }
 
 export function parseLevel(value: string): AncmLevel | undefined {
   const upper = value.trim().toUpperCase();
   const aliases: Record<string, AncmLevel> = { WARN: 'WARNING', ERR: 'ERROR', DEBUG: 'TRACE', ALL: 'TRACE' };
-  return (DEBUG_LEVELS as readonly string[]).includes(upper) ? (upper as AncmLevel) : aliases[upper];
+  return (ANCM_LEVELS as readonly string[]).includes(upper) ? (upper as AncmLevel) : aliases[upper];
 }
 
 /** Builds the predicate; throws FilterSyntaxError for a regular expression that does not compile. */

@@ -2,8 +2,8 @@
 // the extension bundle (Node) and the web bundle (browser). Entries and sources travel as the server sent
 // them (server/src/protocol.ts); what the panel shows of them is decided in the webview.
 
-import type { LogEntryMessage, LogResetParams, LogSourceInfo, OlderStdoutFile, SiteLogsStatus } from '../../../server/src/protocol';
-import type { AncmLevel } from '../../../server/src/logs/types';
+import type { LogEntryMessage, LogResetParams, LogSourceInfo, OlderStdoutFile, SiteLogsStatus } from './logs';
+import type { AncmLevel } from './levels';
 
 /** A new session: the webview drops what it shows and starts over with these sources. */
 export interface SessionMessage {

@@ -1,8 +1,8 @@
-// The custom LSP messages between the VS Code client and the language server for the ANCM Logs panel.
-// The log engine runs in the server process; the client asks it to follow a site's logs and receives
-// entries as notifications. Both sides compile this one file.
+// The payloads of the ANCM Logs panel's messages (declared in requests.ts): the log engine runs in the server
+// process; the client asks it to follow a site's logs and receives entries as notifications. Plain data: the
+// webview reads these shapes too.
 
-import type { AncmLevel, LogSource } from './logs/types';
+import type { AncmLevel, LogSource } from './levels';
 
 /** Why a log path is not read (yet): see logs/logPathPolicy.ts. */
 export type WithheldReason = 'network' | 'outside-site' | 'outside-workspace' | 'variable';
@@ -117,26 +117,15 @@ export interface OpenLogsResult {
   readonly olderStdoutFiles: readonly OlderStdoutFile[];
 }
 
-/**
- * Client → server notification: the workspace's trust changed (VS Code: Restricted Mode left). The state at start
- * travels in `initializationOptions.workspaceTrusted`; a client that sends neither is treated as Restricted Mode,
- * where only logs inside the site are read.
- */
-export const WORKSPACE_TRUST_NOTIFICATION = 'ancm/workspaceTrust';
+/** WORKSPACE_TRUST_NOTIFICATION's payload. */
 export interface WorkspaceTrustParams {
   readonly trusted: boolean;
 }
 
-/** Client → server request: start following a site's logs. */
-export const OPEN_LOGS_REQUEST = 'ancm/logs/open';
-/** Client → server notification: stop following. */
-export const CLOSE_LOGS_NOTIFICATION = 'ancm/logs/close';
 export interface CloseLogsParams {
   readonly sessionId: string;
 }
 
-/** Client → server request: entries before the earliest one delivered for a source (history paging). */
-export const EARLIER_LOGS_REQUEST = 'ancm/logs/earlier';
 export interface EarlierLogsParams {
   readonly sessionId: string;
   readonly sourceId: string;
@@ -148,11 +137,6 @@ export interface EarlierLogsResult {
   readonly more: boolean;
 }
 
-/**
- * Client → server request: the entries of an older stdout file (its last part, like a followed file; earlier
- * pages through EARLIER_LOGS_REQUEST with the source's id). The file is not followed: it no longer grows.
- */
-export const OPEN_OLDER_STDOUT_REQUEST = 'ancm/logs/openOlderStdout';
 export interface OpenOlderStdoutParams {
   readonly sessionId: string;
   /** One of the session's `olderStdoutFiles`. */
@@ -166,15 +150,11 @@ export interface OpenOlderStdoutResult {
   readonly more: boolean;
 }
 
-/** Server → client notification: new entries, in file order per source. */
-export const LOG_ENTRIES_NOTIFICATION = 'ancm/logs/entries';
 export interface LogEntriesParams {
   readonly sessionId: string;
   readonly entries: readonly LogEntryMessage[];
 }
 
-/** Server → client notification: the set of sources changed (a new stdout file appeared, a file was created). */
-export const LOG_SOURCES_NOTIFICATION = 'ancm/logs/sources';
 export interface LogSourcesParams {
   readonly sessionId: string;
   readonly sources: readonly LogSourceInfo[];
@@ -183,8 +163,6 @@ export interface LogSourcesParams {
   readonly olderStdoutFiles: readonly OlderStdoutFile[];
 }
 
-/** Server → client notification: a file was truncated, replaced, deleted or (re)created. */
-export const LOG_RESET_NOTIFICATION = 'ancm/logs/reset';
 export interface LogResetParams {
   readonly sessionId: string;
   readonly sourceId: string;

@@ -1,0 +1,50 @@
+// Every custom message between the VS Code client and the language server, declared once with its payload types,
+// as vscode-eslint and VS Code's JSON extension declare theirs. The webview never imports this file (it talks to
+// the extension through webviewMessages.ts), so the JSON-RPC library stays out of its bundle.
+
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type {
+  CloseLogsParams,
+  EarlierLogsParams,
+  EarlierLogsResult,
+  LogEntriesParams,
+  LogResetParams,
+  LogSourcesParams,
+  OpenLogsParams,
+  OpenLogsResult,
+  OpenOlderStdoutParams,
+  OpenOlderStdoutResult,
+  WorkspaceTrustParams,
+} from './logs';
+
+/**
+ * Client → server: the workspace's trust changed (VS Code: Restricted Mode left). The state at start travels in
+ * `initializationOptions.workspaceTrusted`; a client that sends neither is treated as Restricted Mode, where only
+ * logs inside the site are read.
+ */
+export const WORKSPACE_TRUST_NOTIFICATION = new NotificationType<WorkspaceTrustParams>('ancm/workspaceTrust');
+
+/** Client → server: start following a site's logs. */
+export const OPEN_LOGS_REQUEST = new RequestType<OpenLogsParams, OpenLogsResult, void>('ancm/logs/open');
+
+/** Client → server: stop following. */
+export const CLOSE_LOGS_NOTIFICATION = new NotificationType<CloseLogsParams>('ancm/logs/close');
+
+/** Client → server: entries before the earliest one delivered for a source (history paging). */
+export const EARLIER_LOGS_REQUEST = new RequestType<EarlierLogsParams, EarlierLogsResult, void>('ancm/logs/earlier');
+
+/**
+ * Client → server: the entries of an older stdout file (its last part, like a followed file; earlier pages through
+ * EARLIER_LOGS_REQUEST with the source's id). The file is not followed: it no longer grows. Null when the name is
+ * not (or no longer) one of the session's older files.
+ */
+export const OPEN_OLDER_STDOUT_REQUEST = new RequestType<OpenOlderStdoutParams, OpenOlderStdoutResult | null, void>('ancm/logs/openOlderStdout');
+
+/** Server → client: new entries, in file order per source. */
+export const LOG_ENTRIES_NOTIFICATION = new NotificationType<LogEntriesParams>('ancm/logs/entries');
+
+/** Server → client: the set of sources changed (a new stdout file appeared, a file was created). */
+export const LOG_SOURCES_NOTIFICATION = new NotificationType<LogSourcesParams>('ancm/logs/sources');
+
+/** Server → client: a file was truncated, replaced, deleted or (re)created. */
+export const LOG_RESET_NOTIFICATION = new NotificationType<LogResetParams>('ancm/logs/reset');
