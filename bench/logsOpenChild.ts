@@ -9,7 +9,7 @@ const WARM_OPENS = 5;
 
 async function openOnce(file: string): Promise<{ ms: number; entries: number }> {
   const started = performance.now();
-  const site = { siteRoot: path.dirname(file), stdoutFolder: path.dirname(file), stdoutPrefix: 'stdout', stdoutEnabled: false, debugLog: file, debugLevel: undefined, stdoutLogFileSetting: '.\\stdout', debugFileSetting: file };
+  const site = { siteRoot: path.dirname(file), stdoutFolder: path.dirname(file), stdoutPrefix: 'stdout', stdoutEnabled: false, debugLog: file, debugLevel: undefined, logLevel: undefined, stdoutLogFileSetting: '.\\stdout', debugFileSetting: file };
   const follower = new SiteLogFollower(site, { watch: false });
   let shown: number[] = [];
   follower.onEntries((_, entries) => {

@@ -3,7 +3,7 @@
 
 import * as path from 'node:path';
 import { type ExtensionContext, window, workspace } from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { registerAppOfflineStatusBar } from './appOfflineStatusBar';
 import { registerAppOfflineCommands } from './commands/appOfflineCommands';
 import { registerDebugLogCommands } from './commands/debugLogCommands';
@@ -11,6 +11,7 @@ import { registerHostingModelCommands } from './commands/hostingModelCommands';
 import { registerStdoutLoggingCommands } from './commands/stdoutLoggingCommands';
 import { WEB_CONFIG_DOCUMENT_SELECTOR } from './documentSelector';
 import { registerLogPanel } from './panel/registerLogPanel';
+import { ServerRequests } from './serverRequests';
 import { registerHostingModelStatusBar } from './statusBar';
 import { type WorkspaceTrustParams } from '../../server/src/protocol/logs';
 import { WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol/requests';
@@ -18,15 +19,6 @@ import { WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol/requests
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  // The commands edit files by themselves, so they are ready before (and without) the language server.
-  registerHostingModelCommands(context);
-  registerStdoutLoggingCommands(context);
-  registerDebugLogCommands(context);
-  registerAppOfflineCommands(context);
-  registerHostingModelStatusBar(context);
-  registerAppOfflineStatusBar(context);
-  const logPanel = registerLogPanel(context);
-
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -43,8 +35,25 @@ export async function activate(context: ExtensionContext): Promise<void> {
     traceOutputChannel: outputChannel,
   };
   client = new LanguageClient('ancm', 'ANCM Language Server', serverOptions, clientOptions);
-  logPanel.attachClient(client);
   const started = client;
+
+  // The commands and the status bar ask the server for edits and state; registered before it starts, they wait
+  // for it (the client's sendRequest does), and say so when it is not running.
+  const server = new ServerRequests(started);
+  registerHostingModelCommands(context, server);
+  registerStdoutLoggingCommands(context, server);
+  registerDebugLogCommands(context, server);
+  registerAppOfflineCommands(context);
+  const hostingModelStatus = registerHostingModelStatusBar(context, server);
+  registerAppOfflineStatusBar(context);
+  const logPanel = registerLogPanel(context);
+  logPanel.attachClient(started);
+  context.subscriptions.push(
+    // A (re)started server has the documents again: ask what the status bar shows.
+    started.onDidChangeState(({ newState }) => {
+      if (newState === State.Running || newState === State.Stopped) hostingModelStatus.refresh();
+    }),
+  );
   context.subscriptions.push(
     workspace.onDidGrantWorkspaceTrust(async () => {
       // A server not running yet learns it from initializationOptions when it starts.

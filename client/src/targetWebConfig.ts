@@ -4,12 +4,13 @@
 // IIS reads, so it is a target only when the user has it open.
 
 import { type DocumentFilter, type TextDocument, type Uri, languages, window, workspace } from 'vscode';
+import type { Position } from 'vscode-languageserver-protocol';
 import { WEB_CONFIG_GLOBS } from './documentSelector';
 
 export interface TargetWebConfig {
   readonly document: TextDocument;
-  /** The cursor when the command runs on the active editor; undefined for a file found in the workspace. */
-  readonly cursorOffset: number | undefined;
+  /** The cursor (as plain LSP data) when the command runs on the active editor; undefined for a file found in the workspace. */
+  readonly cursor: Position | undefined;
 }
 
 const WEB_CONFIG_FILTERS: DocumentFilter[] = WEB_CONFIG_GLOBS.map((pattern) => ({ pattern }));
@@ -21,9 +22,12 @@ export function isWebConfig(document: TextDocument): boolean {
 /** The target, or undefined when there is none or the user dismissed the pick (already told why). */
 export async function resolveTargetWebConfig(): Promise<TargetWebConfig | undefined> {
   const editor = window.activeTextEditor;
-  if (editor && isWebConfig(editor.document)) return { document: editor.document, cursorOffset: editor.document.offsetAt(editor.selection.active) };
+  if (editor && isWebConfig(editor.document)) {
+    const { line, character } = editor.selection.active;
+    return { document: editor.document, cursor: { line, character } };
+  }
   const uri = await findWebConfig();
-  return uri ? { document: await workspace.openTextDocument(uri), cursorOffset: undefined } : undefined;
+  return uri ? { document: await workspace.openTextDocument(uri), cursor: undefined } : undefined;
 }
 
 async function findWebConfig(): Promise<Uri | undefined> {

@@ -18,6 +18,7 @@ import { URI } from 'vscode-uri';
 import { DocumentModelCache } from './documentCache';
 import { type CompletionOptions, toCompletionItem, toDocumentSymbol, toHover } from './lsp/convert';
 import { FIX_ALL_KIND, toDiagnostic, toFixAllAction, toQuickFixAction } from './lsp/diagnostics';
+import { registerEditRequests } from './lsp/editRequests';
 import { type LogAccess, registerLogSessions } from './lsp/logSessions';
 import { SettingsStore } from './lsp/settings';
 import { getQuickFixes } from './service/codeActions';
@@ -25,7 +26,7 @@ import { getLanguageService } from './service/languageService';
 import type { Issue } from './service/rules/types';
 import { type WorkspaceTrustParams } from './protocol/logs';
 import { WORKSPACE_TRUST_NOTIFICATION } from './protocol/requests';
-import { isWebConfigUri } from './webConfigFiles';
+import { isWebConfigUri } from './service/webConfigFiles';
 
 /** Options the client may pass in `initializationOptions`. */
 export interface ServerInitializationOptions {
@@ -208,6 +209,7 @@ export function startServer(connection: Connection): void {
     logAccess = { ...logAccess, trusted: params?.trusted === true };
   });
   registerLogSessions(connection, (uri) => documents.get(uri), () => logAccess);
+  registerEditRequests(connection, documents, models);
   documents.listen(connection);
   connection.listen();
 }

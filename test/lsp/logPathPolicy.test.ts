@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -10,7 +10,7 @@ import {
   type OpenLogsParams,
   type OpenLogsResult,
 } from '../../server/src/protocol/logs';
-import { LOG_ENTRIES_NOTIFICATION, OPEN_LOGS_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol/requests';
+import { LATEST_STDOUT_REQUEST, LOG_ENTRIES_NOTIFICATION, RAW_LOG_FILE_REQUEST, OPEN_LOGS_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol/requests';
 import { publishedConfig } from '../unit/cursor';
 import { type ServerUnderTest, EDITOR_CAPABILITIES, startServer, withTimeout } from './harness';
 
@@ -106,5 +106,35 @@ describe('the log path policy over the protocol', () => {
       assert.equal((await open(server)).site.withheld[0].askable, false);
       await server.connection.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true });
       assert.equal((await open(server)).site.withheld[0].askable, true);
+    }));
+
+  it('Open Latest stdout Log: withheld in Restricted Mode, found inside the site, never through a link out of it', async () => {
+    const inside = path.join(root, 'inside-site');
+    mkdirSync(path.join(inside, 'logs'), { recursive: true });
+    writeFileSync(path.join(inside, 'web.config'), publishedConfig('<aspNetCore processPath="dotnet" stdoutLogEnabled="true" stdoutLogFile=".\\logs\\stdout" />'));
+    const webConfigUri = pathToFileURL(path.join(inside, 'web.config')).href;
+    await withServer({}, async (server) => {
+      const latest = (params: object) => withTimeout(server.connection.sendRequest(LATEST_STDOUT_REQUEST, { webConfigUri, ...params }), 'latest');
+      assert.deepEqual(await latest({}), { none: { pattern: path.join(inside, 'logs', 'stdout_*.log'), stdoutEnabled: true } });
+      writeFileSync(path.join(inside, 'logs', 'stdout_20240101120000_7.log'), 'started\n');
+      assert.deepEqual(await latest({}), { file: path.join(inside, 'logs', 'stdout_20240101120000_7.log') });
+      // A newer "stdout file" that is a link to a file outside the site is not named.
+      symlinkSync(outsideLog, path.join(inside, 'logs', 'stdout_20240101130000_8.log'));
+      assert.ok(!('file' in (await latest({}))));
+      const stranger = pathToFileURL(path.join(site, 'web.config')).href;
+      const withheld = await withTimeout(server.connection.sendRequest(LATEST_STDOUT_REQUEST, { webConfigUri: stranger }), 'latest');
+      assert.ok('withheld' in withheld && withheld.withheld.reason === 'network' && !withheld.withheld.askable);
+    });
+  });
+
+  it('Open raw log: the server names the real file inside the site, and refuses a link that leads out', () =>
+    withServer({}, async (server) => {
+      symlinkSync(outsideLog, path.join(site, 'planted.log'));
+      const opened = await open(server, { extraFiles: ['inside.log', 'planted.log'] });
+      const raw = (sourceId: string) => withTimeout(server.connection.sendRequest(RAW_LOG_FILE_REQUEST, { sessionId: opened.sessionId, sourceId }), 'raw');
+      assert.deepEqual(await raw(`extra:${path.join(site, 'inside.log')}`), { file: path.join(site, 'inside.log') });
+      const planted = await raw(`extra:${path.join(site, 'planted.log')}`);
+      assert.ok('refused' in planted && planted.refused.includes('outside the site'), JSON.stringify(planted));
+      assert.ok('refused' in (await raw('debug')), 'not a source of the session');
     }));
 });

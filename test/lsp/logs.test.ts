@@ -64,7 +64,7 @@ describe('the logs protocol', () => {
   it('opens a session: the sources, the debugLevel, and the history merged by time', async () => {
     const result = (await withTimeout(server.connection.sendRequest(OPEN_LOGS_REQUEST, { webConfigUri: pathToFileURL(path.join(site, 'web.config')).href }), 'open')) as OpenLogsResult;
     sessionId = result.sessionId;
-    assert.equal(result.debugLevel, 'FILE,WARNING');
+    assert.equal(result.debugLevel, 'WARNING', 'the level debugLevel="FILE,WARNING" logs at');
     assert.deepEqual(result.sources.map((source) => source.id), ['stdout:stdout_20240101120002_42.log', 'debug']);
     assert.equal(result.sources[0].pid, 42);
     // The stdout entry has no time of its own: it sorts at its file's start, 12:00:02.

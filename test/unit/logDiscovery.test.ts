@@ -4,9 +4,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { formatStdoutLogName, parseStdoutLogName } from '../../server/src/ancm/logNames';
-import { expandVariables, locateSiteLogs, resolveSitePath } from '../../server/src/logs/discovery';
+import { expandVariables, resolveSitePath } from '../../server/src/ancm/siteLogs';
+import { locateSiteLogs as locateInService } from '../../server/src/service/siteLogs';
+import { parseWebConfig } from '../../server/src/service/webConfig';
 import { listStdoutLogs } from '../../server/src/logs/stdoutFiles';
 import { publishedConfig } from './cursor';
+
+const locateSiteLogs = (webConfig: string, text: string, env: NodeJS.ProcessEnv) => locateInService(webConfig, parseWebConfig(text), env);
 
 describe('stdout log names', () => {
   it('reads V2 names: prefix, UTC start time, worker pid', () => {
@@ -64,6 +68,24 @@ describe('locating a site\'s logs from web.config', () => {
     assert.equal(locateSiteLogs(webConfig, defaultFile, {}).debugLog, '/srv/sites/contoso/aspnetcore-debug.log');
     const eventLogOnly = publishedConfig('<aspNetCore processPath="dotnet"><handlerSettings><handlerSetting name="debugLevel" value="EVENTLOG,ERROR" /></handlerSettings></aspNetCore>');
     assert.equal(locateSiteLogs(webConfig, eventLogOnly, {}).debugLog, undefined);
+  });
+
+  it('reads the handler settings ANCM reads: after a <clear/>, and the first of two with one name', () => {
+    const cleared = publishedConfig(`<aspNetCore processPath="dotnet"><handlerSettings>
+          <handlerSetting name="debugFile" value=".\\old.log" />
+          <handlerSetting name="debugLevel" value="FILE,TRACE" />
+          <clear />
+          <handlerSetting name="debugFile" value=".\\logs\\ancm.log" />
+          <handlerSetting name="DEBUGFILE" value=".\\second.log" />
+          <handlerSetting name="debugLevel" value="FILE,WARNING" />
+        </handlerSettings></aspNetCore>`);
+    const located = locateSiteLogs(webConfig, cleared, {});
+    assert.equal(located.debugLog, '/srv/sites/contoso/logs/ancm.log');
+    assert.equal(located.debugLevel, 'FILE,WARNING');
+    assert.equal(located.logLevel, 'WARNING');
+    // Everything before the <clear/> is gone: no debugLevel left, so no debug log.
+    const onlyBefore = publishedConfig('<aspNetCore processPath="dotnet"><handlerSettings><handlerSetting name="debugLevel" value="FILE" /><clear /></handlerSettings></aspNetCore>');
+    assert.equal(locateSiteLogs(webConfig, onlyBefore, {}).debugLog, undefined);
   });
 
   it('expands variables case-insensitively and leaves unknown ones as written', () => {

@@ -3,12 +3,15 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { locateSiteLogs } from '../../server/src/logs/discovery';
+import { locateSiteLogs as locateInService } from '../../server/src/service/siteLogs';
+import { parseWebConfig } from '../../server/src/service/webConfig';
 import { type LogPathPolicy, isNetworkPath, judgeLogPath, permittedLogs } from '../../server/src/logs/logPathPolicy';
 import { OutsideSiteError, confinedPath, openRegularFile } from '../../server/src/logs/openLogFile';
 import { SiteLogFollower } from '../../server/src/logs/siteLogFollower';
 import { listStdoutLogs } from '../../server/src/logs/stdoutFiles';
 import { publishedConfig } from './cursor';
+
+const locateSiteLogs = (webConfig: string, text: string, env: NodeJS.ProcessEnv) => locateInService(webConfig, parseWebConfig(text), env);
 
 const SITE = '/srv/sites/contoso';
 const restricted: LogPathPolicy = { trusted: false, roots: [SITE], consented: new Set() };

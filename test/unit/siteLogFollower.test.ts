@@ -3,10 +3,13 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { locateSiteLogs } from '../../server/src/logs/discovery';
+import { locateSiteLogs as locateInService } from '../../server/src/service/siteLogs';
+import { parseWebConfig } from '../../server/src/service/webConfig';
 import { type FollowedSource, SiteLogFollower } from '../../server/src/logs/siteLogFollower';
 import type { LogEntry } from '../../server/src/logs/types';
 import { publishedConfig } from './cursor';
+
+const locateSiteLogs = (webConfig: string, text: string, env: NodeJS.ProcessEnv) => locateInService(webConfig, parseWebConfig(text), env);
 
 const WEB_CONFIG = publishedConfig(`<aspNetCore processPath="dotnet" stdoutLogEnabled="true" stdoutLogFile=".\\logs\\stdout">
         <handlerSettings>

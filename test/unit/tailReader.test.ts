@@ -3,7 +3,6 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, rmdirSync, writeFi
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { readLastLines } from '../../server/src/logs/fileWindow';
 import { LineDecoder, type LogEncoding, detectByteOrderMark } from '../../server/src/logs/lineDecoder';
 import { TailReader, type TailReaderOptions, type TailResetReason } from '../../server/src/logs/tailReader';
 import type { LogLine } from '../../server/src/logs/types';
@@ -450,15 +449,5 @@ describe('TailReader on a large file', () => {
     );
     assert.ok(recorder.batches.length >= Math.floor(Buffer.byteLength(content) / (1024 * 1024)), `${recorder.batches.length} batches`);
     for (const batch of recorder.batches) assert.ok(batch[batch.length - 1].offset - batch[0].offset <= 1024 * 1024);
-  });
-
-  it('readLastLines gives the last lines from a line start, the unfinished last line included', async () => {
-    const small = fileNamed('last.log');
-    writeFileSync(small, `${lines.slice(0, 1000).join('\n')}\nunfinished`);
-    const last = await readLastLines(small, { maxBytes: 1000 });
-    assert.equal(last[last.length - 1].text, 'unfinished');
-    const complete = last.slice(0, -1).map((line) => line.text);
-    assert.ok(complete.length > 0);
-    assert.deepEqual(complete, lines.slice(1000 - complete.length, 1000));
   });
 });

@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import { type ExtensionContext, Uri, commands, window, workspace } from 'vscode';
-import { appOfflinePage, isGeneratedAppOfflinePage } from '../../../server/src/service/edits/appOfflinePage';
+import { appOfflinePage, isGeneratedAppOfflinePage } from './appOfflinePage';
 import { resolveTargetWebConfig } from '../targetWebConfig';
 import { APP_OFFLINE_NAME, type AppOfflineState, alreadyOfflineMessage, createAppOfflineExclusively, inspectAppOffline, planTakeOffline } from './appOfflineFile';
 import { RESTRICTED_MODE_DETAIL, confirmWriteInRestrictedMode } from './restrictedMode';

@@ -1,110 +1,117 @@
 // Toggle Hosting Model and Set Hosting Model...: edit hostingModel in web.config, then offer what usually has
 // to change with it: a V1 handler (which ignores hostingModel) and the project file's <AspNetCoreHostingModel>
 // (which the next publish would write back into web.config). IIS recycles the app when the value changes.
+// The language server computes every edit; the project file's from the text sent with the request, since the
+// server syncs only web.config files.
 
 import * as path from 'node:path';
 import { type ExtensionContext, FileType, type TextDocument, Uri, commands, window, workspace } from 'vscode';
-import type { HostingModel } from '../../../server/src/ancm/types';
-import { isCannot } from '../../../server/src/service/edits/editResult';
-import { type HostingModelResult, hostingModelState, setHostingModel, toggleHostingModel } from '../../../server/src/service/edits/hostingModelEdit';
-import { V2_MODULE, switchHandlersToV2, v1Handlers } from '../../../server/src/service/edits/moduleVersionEdit';
-import { PROJECT_HOSTING_MODEL_PROPERTY, msbuildHostingModel, setProjectHostingModel } from '../../../server/src/service/edits/projectHostingModelEdit';
-import { parseWebConfig } from '../../../server/src/service/webConfig';
+import { type HostingModelName, type WebConfigEditAction, type WebConfigEdits, isEditRefused } from '../../../server/src/protocol/edits';
+import type { ServerRequests } from '../serverRequests';
 import type { TargetWebConfig } from '../targetWebConfig';
-import { applyTextEdits, applyToProjectFile, editWebConfig } from './documentEdits';
+import { applyToProjectFile, editWebConfig, editWebConfigAgain } from './documentEdits';
 
 export const TOGGLE_HOSTING_MODEL = 'ancm.toggleHostingModel';
 export const SET_HOSTING_MODEL = 'ancm.setHostingModel';
 
 const PROJECT_FILE = /\.(cs|fs|vb)proj$/i;
 
-export function hostingModelLabel(model: HostingModel): string {
+export function hostingModelLabel(model: HostingModelName): string {
   return model === 'inprocess' ? 'in-process' : 'out-of-process';
 }
 
-export function registerHostingModelCommands(context: ExtensionContext): void {
+export function registerHostingModelCommands(context: ExtensionContext, server: ServerRequests): void {
   context.subscriptions.push(
-    commands.registerCommand(TOGGLE_HOSTING_MODEL, () => changeHostingModel('Toggle hosting model', (target) => toggleHostingModel(parse(target), target.cursorOffset))),
-    commands.registerCommand(SET_HOSTING_MODEL, () => changeHostingModel('Set hosting model', pickAndSetHostingModel)),
+    commands.registerCommand(TOGGLE_HOSTING_MODEL, () => changeHostingModel(server, 'Toggle hosting model', () => ({ action: 'toggleHostingModel' }))),
+    commands.registerCommand(SET_HOSTING_MODEL, () => changeHostingModel(server, 'Set hosting model', (target) => pickHostingModel(server, target))),
   );
 }
 
-function parse(target: TargetWebConfig) {
-  return parseWebConfig(target.document.getText());
-}
-
-async function pickAndSetHostingModel(target: TargetWebConfig): Promise<HostingModelResult | undefined> {
-  const state = hostingModelState(parse(target), target.cursorOffset);
-  const current = state.kind === 'model' ? state.model : undefined;
-  const option = (model: HostingModel, label: string, detail: string) => ({ model, label, detail, description: model === current ? 'current' : undefined });
+async function pickHostingModel(server: ServerRequests, target: TargetWebConfig): Promise<WebConfigEditAction | undefined> {
+  // Only to mark the current model in the list: the edit itself is asked for after the pick, on the text as it is then.
+  const answer = await server.hostingModelState(target.document, target.cursor);
+  const current = answer?.state.kind === 'model' ? answer.state.model : undefined;
+  const option = (model: HostingModelName, label: string, detail: string) => ({ model, label, detail, description: model === current ? 'current' : undefined });
   const items = [
     option('inprocess', 'In-process', 'The app runs inside the IIS worker process (w3wp.exe). Needs AspNetCoreModuleV2.'),
     option('outofprocess', 'Out-of-process', 'The app runs in its own process (Kestrel) and IIS forwards requests to it.'),
   ];
   const picked = await window.showQuickPick(items, { placeHolder: 'Hosting model for this app' });
-  // The pick took time: read the document again so the edit matches what is in the editor now.
-  return picked && setHostingModel(parse(target), picked.model, target.cursorOffset);
+  return picked && { action: 'setHostingModel', arg: picked.model };
 }
 
-async function changeHostingModel(action: string, compute: (target: TargetWebConfig) => HostingModelResult | undefined | Thenable<HostingModelResult | undefined>): Promise<void> {
-  const applied = await editWebConfig(action, compute);
+async function changeHostingModel(
+  server: ServerRequests,
+  action: string,
+  choose: (target: TargetWebConfig) => WebConfigEditAction | undefined | Thenable<WebConfigEditAction | undefined>,
+): Promise<void> {
+  const applied = await editWebConfig(server, action, choose);
   if (!applied) return;
   const { target, result } = applied;
+  const model = result.hostingModel;
+  if (!model) return;
   // Shown side by side: the V1 warning should not wait for the information message to be dismissed.
-  const followUps = [reportHostingModel(target, result.model, result.edits.length > 0)];
-  if (result.model === 'inprocess' && v1Handlers(parse(target)).length > 0) followUps.push(offerV2Switch(target.document));
+  const followUps = [reportHostingModel(server, target, model, result.edits.length > 0)];
+  if (result.switchToModule) followUps.push(offerModuleSwitch(server, target, result.switchToModule));
   await Promise.all(followUps);
 }
 
 /** Says what changed, and that IIS recycles the app for it; offers to bring the project file in line. */
-async function reportHostingModel(target: TargetWebConfig, model: HostingModel, changed: boolean): Promise<void> {
+async function reportHostingModel(server: ServerRequests, target: TargetWebConfig, model: HostingModelName, changed: boolean): Promise<void> {
   const label = hostingModelLabel(model);
   const message = changed ? `hostingModel is now ${label}. IIS recycles the app when web.config is saved with the new value.` : `hostingModel is already ${label}.`;
-  const project = await projectNeedingSync(target.document.uri, model);
-  if (!project) {
+  const sync = await projectNeedingSync(server, target.document.uri, model);
+  if (!sync) {
     void window.showInformationMessage(message);
     return;
   }
+  const { project, property } = sync;
   const name = path.basename(project.uri.fsPath);
   const syncAction = `Update ${name}`;
   const choice = await window.showInformationMessage(
-    `${message} ${name} does not set ${PROJECT_HOSTING_MODEL_PROPERTY} to ${msbuildHostingModel(model)}, and publishing writes the project's hosting model into web.config.`,
+    `${message} ${name} does not set ${property.name} to ${property.value}, and publishing writes the project's hosting model into web.config.`,
     syncAction,
   );
-  if (choice === syncAction) await syncProjectFile(project, model);
+  if (choice === syncAction) await syncProjectFile(server, project, model);
 }
 
-async function offerV2Switch(document: TextDocument): Promise<void> {
-  const switchAction = `Switch to ${V2_MODULE.name}`;
+async function offerModuleSwitch(server: ServerRequests, target: TargetWebConfig, module: string): Promise<void> {
+  const switchAction = `Switch to ${module}`;
   const choice = await window.showWarningMessage(
-    `The aspNetCore handler uses AspNetCoreModule (ANCM V1), which ignores hostingModel and always runs the app out-of-process. In-process hosting needs ${V2_MODULE.name}.`,
+    `The aspNetCore handler uses AspNetCoreModule (ANCM V1), which ignores hostingModel and always runs the app out-of-process. In-process hosting needs ${module}.`,
     switchAction,
   );
   if (choice !== switchAction) return;
-  const result = switchHandlersToV2(parseWebConfig(document.getText()));
-  if (isCannot(result)) void window.showWarningMessage(result.cannot);
-  else await applyTextEdits(document, result.edits);
+  await editWebConfigAgain(server, switchAction, target, { action: 'switchHandlersToV2' });
 }
 
-async function syncProjectFile(project: TextDocument, model: HostingModel): Promise<void> {
-  // Read again: the project may have changed while the message was up.
-  const result = setProjectHostingModel(project.getText(), model);
-  if (isCannot(result)) {
-    void window.showWarningMessage(`${path.basename(project.uri.fsPath)}: ${result.cannot}`);
+/** The project file's <AspNetCoreHostingModel> edit, asked of the server with the project's text as it is now. */
+function projectEdit(server: ServerRequests, project: TextDocument, model: HostingModelName) {
+  return server.computeEdit(project, { action: 'setProjectHostingModel', arg: { model, projectText: project.getText() } });
+}
+
+async function syncProjectFile(server: ServerRequests, project: TextDocument, model: HostingModelName): Promise<void> {
+  const name = path.basename(project.uri.fsPath);
+  // Asked again: the project may have changed while the message was up.
+  const result = await projectEdit(server, project, model);
+  if (isEditRefused(result)) {
+    void window.showWarningMessage(`${name}: ${result.cannot}`);
     return;
   }
-  if (await applyToProjectFile(project, result.edits)) {
-    window.setStatusBarMessage(`${PROJECT_HOSTING_MODEL_PROPERTY} set to ${msbuildHostingModel(model)} in ${path.basename(project.uri.fsPath)}`, 5000);
+  if (await applyToProjectFile(project, result.version, result.edits)) {
+    const property = result.projectProperty;
+    window.setStatusBarMessage(property ? `${property.name} set to ${property.value} in ${name}` : `${name} updated`, 5000);
   } else {
-    void window.showErrorMessage(`Could not update ${path.basename(project.uri.fsPath)}.`);
+    void window.showErrorMessage(`Could not update ${name}${project.version !== result.version ? ': it changed while the edit was computed. Run the command again.' : '.'}`);
   }
 }
 
 /** The web.config's project file when its <AspNetCoreHostingModel> says something else (or nothing). */
-async function projectNeedingSync(webConfig: Uri, model: HostingModel): Promise<TextDocument | undefined> {
+async function projectNeedingSync(server: ServerRequests, webConfig: Uri, model: HostingModelName): Promise<{ project: TextDocument; property: NonNullable<WebConfigEdits['projectProperty']> } | undefined> {
   const project = await findProjectFile(webConfig);
-  const result = project && setProjectHostingModel(project.getText(), model);
-  return result && !isCannot(result) && result.edits.length > 0 ? project : undefined;
+  if (!project) return undefined;
+  const result = await projectEdit(server, project, model);
+  return !isEditRefused(result) && result.edits.length > 0 && result.projectProperty ? { project, property: result.projectProperty } : undefined;
 }
 
 /**

@@ -2,23 +2,22 @@
 // web.config's <aspNetCore> section.
 
 import { type ExtensionContext, commands, window } from 'vscode';
-import { setStdoutLogging } from '../../../server/src/service/edits/stdoutLoggingEdit';
-import { parseWebConfig } from '../../../server/src/service/webConfig';
+import type { ServerRequests } from '../serverRequests';
 import { editWebConfig } from './documentEdits';
 
 export const ENABLE_STDOUT_LOGGING = 'ancm.enableStdoutLogging';
 export const DISABLE_STDOUT_LOGGING = 'ancm.disableStdoutLogging';
 
-export function registerStdoutLoggingCommands(context: ExtensionContext): void {
+export function registerStdoutLoggingCommands(context: ExtensionContext, server: ServerRequests): void {
   context.subscriptions.push(
-    commands.registerCommand(ENABLE_STDOUT_LOGGING, () => changeStdoutLogging(true)),
-    commands.registerCommand(DISABLE_STDOUT_LOGGING, () => changeStdoutLogging(false)),
+    commands.registerCommand(ENABLE_STDOUT_LOGGING, () => changeStdoutLogging(server, true)),
+    commands.registerCommand(DISABLE_STDOUT_LOGGING, () => changeStdoutLogging(server, false)),
   );
 }
 
-async function changeStdoutLogging(enabled: boolean): Promise<void> {
+async function changeStdoutLogging(server: ServerRequests, enabled: boolean): Promise<void> {
   const action = enabled ? 'Enable stdout logging' : 'Disable stdout logging';
-  const applied = await editWebConfig(action, (target) => setStdoutLogging(parseWebConfig(target.document.getText()), enabled, target.cursorOffset));
+  const applied = await editWebConfig(server, action, () => ({ action: enabled ? 'enableStdoutLogging' : 'disableStdoutLogging' }));
   if (!applied) return;
   const state = enabled ? 'on' : 'off';
   if (applied.result.edits.length === 0) {

@@ -2,7 +2,6 @@
 // log session with the language server and relays it to the webview (webviewMessages.ts); the webview filters,
 // follows and renders. Switching to another web.config closes the old session.
 
-import * as path from 'node:path';
 import {
   type CancellationToken,
   type ConfigurationChangeEvent,
@@ -18,7 +17,6 @@ import {
   workspace,
 } from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
-import { parseDebugLevel } from '../../../server/src/ancm/debugLevel';
 import { ENABLE_STDOUT_LOGGING } from '../commands/stdoutLoggingCommands';
 import { isWebConfig } from '../targetWebConfig';
 import { createNonce, logPanelHtml } from './logPanelHtml';
@@ -62,6 +60,11 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
       workspace.onDidChangeConfiguration((event) => this.onConfigurationChanged(event)),
       workspace.onDidSaveTextDocument((document) => this.onWebConfigSaved(document.uri)),
     );
+  }
+
+  /** The language server, while it runs: it reads the logs. */
+  get runningServer(): LanguageClient | undefined {
+    return this.client?.state === State.Running ? this.client : undefined;
   }
 
   /** The web.config whose logs the panel shows (or will show once the view opens). */
@@ -197,7 +200,7 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
       webConfigLabel: workspace.asRelativePath(target),
       sources: session.sources,
       // Without a debugLevel, everything: a default that hides lines would hide them unnoticed.
-      defaultLevel: (session.debugLevel !== undefined ? parseDebugLevel(session.debugLevel).level : undefined) ?? 'TRACE',
+      defaultLevel: session.debugLevel ?? 'TRACE',
       maxEntries: maxEntriesSetting(),
       site: session.site,
       olderStdoutFiles: session.olderStdoutFiles,
@@ -236,9 +239,10 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
         await this.chooseWebConfig();
         break;
       case 'openRaw': {
-        // The webview names a source, never a path: only files of the session can be opened.
-        const source = this.session?.sourceById(message.sourceId);
-        if (source && this.target) await openRawLog(source.file, message.offset, message.line, workspace.isTrusted ? undefined : path.dirname(this.target.fsPath));
+        // The webview names a source, never a path, and the server names the file: only files of the session open.
+        const answer = await this.session?.rawFile(message.sourceId);
+        if (answer && 'file' in answer) await openRawLog(answer.file, message.offset);
+        else if (answer) void window.showWarningMessage(`The raw log is not opened: ${answer.refused}.`);
         break;
       }
       case 'loadEarlier':

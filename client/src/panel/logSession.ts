@@ -7,6 +7,7 @@
 // No vscode import: it talks to anything shaped like the LanguageClient, so tests can give it a fake.
 
 import type { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { AncmLevel } from '../../../server/src/protocol/levels';
 import {
   type CloseLogsParams,
   type EarlierLogsParams,
@@ -21,9 +22,10 @@ import {
   type OpenLogsResult,
   type OpenOlderStdoutParams,
   type OpenOlderStdoutResult,
+  type RawLogFileResult,
   type SiteLogsStatus,
 } from '../../../server/src/protocol/logs';
-import { CLOSE_LOGS_NOTIFICATION, EARLIER_LOGS_REQUEST, LOG_ENTRIES_NOTIFICATION, LOG_RESET_NOTIFICATION, LOG_SOURCES_NOTIFICATION, OPEN_LOGS_REQUEST, OPEN_OLDER_STDOUT_REQUEST } from '../../../server/src/protocol/requests';
+import { CLOSE_LOGS_NOTIFICATION, EARLIER_LOGS_REQUEST, LOG_ENTRIES_NOTIFICATION, LOG_RESET_NOTIFICATION, LOG_SOURCES_NOTIFICATION, OPEN_LOGS_REQUEST, OPEN_OLDER_STDOUT_REQUEST, RAW_LOG_FILE_REQUEST } from '../../../server/src/protocol/requests';
 
 /** What the router needs of the LanguageClient. */
 export interface LogServerConnection {
@@ -53,8 +55,8 @@ export class LogSession {
   private readonly everySource = new Map<string, LogSourceInfo>();
   private closed = false;
   readonly id: string;
-  /** The web.config's debugLevel, when set. */
-  readonly debugLevel: string | undefined;
+  /** The level ANCM logs at by the web.config's debugLevel, when it names one. */
+  readonly debugLevel: AncmLevel | undefined;
 
   constructor(
     private readonly router: LogSessionRouter,
@@ -82,6 +84,11 @@ export class LogSession {
   /** Any source of the session, followed now or before, or opened on request. */
   sourceById(id: string): LogSourceInfo | undefined {
     return this.everySource.get(id);
+  }
+
+  /** The file to open for a source, as the server vouches for it. */
+  rawFile(sourceId: string): Promise<RawLogFileResult> {
+    return this.router.connection.sendRequest(RAW_LOG_FILE_REQUEST, { sessionId: this.id, sourceId });
   }
 
   /** Starts delivering, first what arrived before. */

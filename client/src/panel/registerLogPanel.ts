@@ -27,7 +27,7 @@ export function registerLogPanel(context: ExtensionContext): LogPanelProvider {
     }),
     commands.registerCommand(OPEN_LATEST_STDOUT_LOG, async () => {
       const target = await logsTarget(provider);
-      if (target) await openLatestStdoutLog(await workspace.openTextDocument(target), pathDecisions);
+      if (target) await openLatestStdoutLog(await workspace.openTextDocument(target), pathDecisions, provider.runningServer);
     }),
   );
   return provider;

@@ -431,7 +431,3 @@ export function findDebugLogMessage(message: string): DebugLogMessage | undefine
   return location ? afterLocationIndex.find(text, location[0].length) : undefined;
 }
 
-/** The level ANCM wrote the message at, or undefined when the catalog does not know the message. */
-export function levelFromCatalog(message: string): AncmLevel | undefined {
-  return findDebugLogMessage(message)?.level;
-}

@@ -5,7 +5,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type SiteLogs, locateSiteLogs } from '../logs/discovery';
+import type { SiteLogs } from '../service/siteLogs';
+import { locateSiteLogs } from '../service/siteLogs';
+import { parseWebConfig } from '../service/webConfig';
 import { type EntryFilterOptions, type EntryPredicate, FilterSyntaxError, createEntryFilter, parseLevel } from '../protocol/entryFilter';
 import { hasCandidates, searchLogHistory } from '../logs/historySearch';
 import { NotRegularFileError } from '../logs/openLogFile';
@@ -156,7 +158,7 @@ export async function runLogs(args: readonly string[], context: CommandContext):
     } catch (error) {
       return context.fail(`${webConfig}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-    site = locateSiteLogs(webConfig, text, context.env);
+    site = locateSiteLogs(webConfig, parseWebConfig(text), context.env);
     if (!writesLogs(site)) for (const line of describeNoLogs(site)) context.error(line);
     // Nothing would ever be written to follow: what old stdout files hold is printed, then it ends.
     follow = options.follow && writesLogs(site);

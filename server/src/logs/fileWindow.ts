@@ -1,12 +1,10 @@
 // Reading a window of a log file as lines, in bounded chunks, without loading the file: where the
-// tail starts, where an earlier page starts, the lines of a byte range, and the one-shot
-// `readLastLines` for the command line. Every window starts at a line start, so no half line shows,
+// tail starts, where an earlier page starts, the lines of a byte range. Every window starts at a line start, so no half line shows,
 // unless the window holds no line break at all (a line longer than the window): then it starts at
 // the window's first byte and that line is delivered in pieces.
 
 import type { FileHandle } from 'node:fs/promises';
 import { BYTE_ORDER_MARK_MAX_BYTES, type ByteOrderMark, LineDecoder, type LogEncoding, codeUnitBytes, detectByteOrderMark, indexOfLineFeed } from './lineDecoder';
-import { openRegularFile } from './openLogFile';
 import type { LogLine } from './types';
 
 export const DEFAULT_CHUNK_BYTES = 64 * 1024;
@@ -51,32 +49,6 @@ export async function readLines(handle: FileHandle, encoding: LogEncoding, start
   const last = decoder.finish();
   if (last) lines.push(last);
   return lines;
-}
-
-export interface ReadLastLinesOptions {
-  /** At most this many bytes are read from the end (default 1 MiB). */
-  readonly maxBytes?: number;
-  readonly chunkBytes?: number;
-  readonly maxLineBytes?: number;
-}
-
-/**
- * The last lines of a file, as the tail reader would first show them (plus a last line still
- * waiting for its break). For `ancm logs` without following. Rejects on I/O errors (ENOENT included):
- * the caller reports them.
- */
-export async function readLastLines(filePath: string, options: ReadLastLinesOptions = {}): Promise<LogLine[]> {
-  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const handle = await openRegularFile(filePath);
-  try {
-    const size = (await handle.stat()).size;
-    const bom = await readByteOrderMark(handle, size);
-    if (!bom) return [];
-    const start = await tailStart(handle, size, bom, options.maxBytes ?? DEFAULT_WINDOW_BYTES, chunkBytes);
-    return await readLines(handle, bom.encoding, start, size, chunkBytes, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** `offset` moved forward onto a code unit, and not before the content (after the mark). */

@@ -10,7 +10,7 @@
 import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { WithheldLogPath, WithheldReason } from '../protocol/logs';
-import { type SiteLogs, resolveSitePath } from './discovery';
+import { type SiteLogs, resolveSitePath } from '../ancm/siteLogs';
 
 
 export interface LogPathPolicy {

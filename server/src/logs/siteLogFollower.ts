@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import { createEntryParser } from './createEntryParser';
-import type { SiteLogs } from './discovery';
+import type { SiteLogs } from '../ancm/siteLogs';
 import { type StdoutLogFile, listStdoutLogs } from './stdoutFiles';
 import { detectLogFormat } from './detectLogFormat';
 import type { IncrementalEntryParser } from './entryParser';

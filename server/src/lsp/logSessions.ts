@@ -9,8 +9,11 @@ import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { type SiteLogs, locateSiteLogs } from '../logs/discovery';
 import { type PermittedLogs, permittedLogs } from '../logs/logPathPolicy';
+import { confinedPath } from '../logs/openLogFile';
+import { listStdoutLogs } from '../logs/stdoutFiles';
+import { type SiteLogs, locateSiteLogs } from '../service/siteLogs';
+import { parseWebConfig } from '../service/webConfig';
 import { mergeByTime } from '../logs/mergeByTime';
 import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
 import type { LogEntry } from '../logs/types';
@@ -18,6 +21,8 @@ import {
   type CloseLogsParams,
   type EarlierLogsParams,
   type EarlierLogsResult,
+  type LatestStdoutParams,
+  type LatestStdoutResult,
   type LogEntryMessage,
   type LogSourceInfo,
   type OlderStdoutFile,
@@ -25,9 +30,11 @@ import {
   type OpenLogsResult,
   type OpenOlderStdoutParams,
   type OpenOlderStdoutResult,
+  type RawLogFileParams,
+  type RawLogFileResult,
   type SiteLogsStatus,
 } from '../protocol/logs';
-import { CLOSE_LOGS_NOTIFICATION, EARLIER_LOGS_REQUEST, LOG_ENTRIES_NOTIFICATION, LOG_RESET_NOTIFICATION, LOG_SOURCES_NOTIFICATION, OPEN_LOGS_REQUEST, OPEN_OLDER_STDOUT_REQUEST } from '../protocol/requests';
+import { CLOSE_LOGS_NOTIFICATION, LATEST_STDOUT_REQUEST, RAW_LOG_FILE_REQUEST, EARLIER_LOGS_REQUEST, LOG_ENTRIES_NOTIFICATION, LOG_RESET_NOTIFICATION, LOG_SOURCES_NOTIFICATION, OPEN_LOGS_REQUEST, OPEN_OLDER_STDOUT_REQUEST } from '../protocol/requests';
 import { OlderStdoutLog, findOlderStdoutFile, listOlderStdoutFiles } from './olderStdoutLogs';
 
 /** Entries are sent at most this often, and at most this many in one notification. */
@@ -70,18 +77,34 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     }
   }
 
-  connection.onRequest(OPEN_LOGS_REQUEST, async (params: OpenLogsParams): Promise<OpenLogsResult> => {
-    const uri = URI.parse(params.webConfigUri);
-    const text = openDocument(params.webConfigUri)?.getText() ?? (await readFile(uri.fsPath, 'utf8'));
+  /** A site's logs as web.config says (the editor's text when open), and what of them the path policy lets be read. */
+  async function permittedSite(webConfigUri: string, extraFiles: readonly unknown[] | undefined, allowedPaths: readonly unknown[] | undefined) {
+    const uri = URI.parse(webConfigUri);
+    const text = openDocument(webConfigUri)?.getText() ?? (await readFile(uri.fsPath, 'utf8'));
     const { trusted, workspaceFolders } = access();
     // In Restricted Mode `%VAR%` is not expanded from the server's environment (the policy then withholds the path).
-    const site = locateSiteLogs(uri.fsPath, text, trusted ? process.env : {});
-    const permitted = permittedLogs(site, stringsOf(params.extraFiles), {
+    const site = locateSiteLogs(uri.fsPath, parseWebConfig(text), trusted ? process.env : {});
+    const permitted = permittedLogs(site, stringsOf(extraFiles), {
       trusted,
       roots: [site.siteRoot, ...(trusted ? workspaceFolders : [])],
-      consented: new Set(trusted ? stringsOf(params.allowedPaths) : []),
+      consented: new Set(trusted ? stringsOf(allowedPaths) : []),
     });
-    const confineTo = trusted ? undefined : site.siteRoot;
+    return { uri, site, permitted, confineTo: trusted ? undefined : site.siteRoot };
+  }
+
+  connection.onRequest(LATEST_STDOUT_REQUEST, async (params: LatestStdoutParams): Promise<LatestStdoutResult> => {
+    const { site, permitted, confineTo } = await permittedSite(params.webConfigUri, [], params.allowedPaths);
+    const withheld = permitted.withheld.find((log) => log.setting === 'stdoutLogFile');
+    if (withheld) return { withheld };
+    const newest = (await listStdoutLogs(site.stdoutFolder, site.stdoutPrefix, confineTo)).at(-1);
+    // A symbolic link in the folder is named only when it leads to a file inside the site (Restricted Mode).
+    const file = newest && (confineTo === undefined ? newest.path : await confinedPath(newest.path, confineTo).catch(() => undefined));
+    if (file) return { file };
+    return { none: { pattern: path.join(site.stdoutFolder, `${site.stdoutPrefix}_*.log`), stdoutEnabled: site.stdoutEnabled } };
+  });
+
+  connection.onRequest(OPEN_LOGS_REQUEST, async (params: OpenLogsParams): Promise<OpenLogsResult> => {
+    const { uri, site, permitted, confineTo } = await permittedSite(params.webConfigUri, params.extraFiles, params.allowedPaths);
     const follower = new SiteLogFollower(
       { ...site, debugLog: permitted.debugLog },
       { extraFiles: permitted.extraFiles, followStdout: permitted.followStdout, ...(confineTo !== undefined && { confineTo }) },
@@ -125,7 +148,7 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
       sources: follower.sources.map(toSourceInfo),
       site: siteStatus(session),
       olderStdoutFiles: await olderFiles(session),
-      ...(site.debugLevel !== undefined && { debugLevel: site.debugLevel }),
+      ...(site.logLevel !== undefined && { debugLevel: site.logLevel }),
     };
   });
 
@@ -154,6 +177,18 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     if (!source) return { entries: [], more: false };
     const { entries, more } = await session.follower.readEarlier(params.sourceId, params.maxBytes);
     return { entries: entries.map((entry) => toMessage(source, entry)), more };
+  });
+
+  connection.onRequest(RAW_LOG_FILE_REQUEST, async (params: RawLogFileParams): Promise<RawLogFileResult> => {
+    const session = sessions.get(params.sessionId);
+    const file = session?.older.get(params.sourceId)?.source.file ?? session?.follower.sources.find((source) => source.id === params.sourceId)?.file;
+    if (!session || file === undefined) return { refused: 'the log is no longer followed' };
+    if (session.confineTo === undefined) return { file };
+    try {
+      return { file: await confinedPath(file, session.confineTo) };
+    } catch (error) {
+      return { refused: error instanceof Error ? error.message : String(error) };
+    }
   });
 
   connection.onNotification(CLOSE_LOGS_NOTIFICATION, (params: CloseLogsParams) => {

@@ -53,8 +53,6 @@ export interface LogEntryMessage {
   readonly eventId?: number;
   /** Byte offset of the entry in its file; the panel opens the raw file there. */
   readonly offset: number;
-  /** 0-based line of the entry in its file, when the server knows it (for "open raw file"). */
-  readonly line?: number;
 }
 
 export interface OpenLogsParams {
@@ -110,8 +108,8 @@ export interface OlderStdoutFile {
 export interface OpenLogsResult {
   readonly sessionId: string;
   readonly sources: readonly LogSourceInfo[];
-  /** The debugLevel of the web.config, when set: the panel starts at its level. */
-  readonly debugLevel?: string;
+  /** The level ANCM logs at by the web.config's debugLevel, when it names one: the panel starts there. */
+  readonly debugLevel?: AncmLevel;
   readonly site: SiteLogsStatus;
   /** Newest first. */
   readonly olderStdoutFiles: readonly OlderStdoutFile[];
@@ -168,3 +166,24 @@ export interface LogResetParams {
   readonly sourceId: string;
   readonly reason: 'truncated' | 'replaced' | 'deleted' | 'created';
 }
+
+export interface LatestStdoutParams {
+  /** The web.config whose newest stdout file to open (its text as the editor has it, unsaved edits included). */
+  readonly webConfigUri: string;
+  /** As in OpenLogsParams: paths outside the workspace the user agreed to have read. */
+  readonly allowedPaths?: readonly string[];
+}
+
+/** The newest stdout file, or why there is none to open. */
+export type LatestStdoutResult =
+  | { readonly file: string }
+  | { readonly withheld: WithheldLogPath }
+  | { readonly none: { readonly pattern: string; readonly stdoutEnabled: boolean } };
+
+export interface RawLogFileParams {
+  readonly sessionId: string;
+  readonly sourceId: string;
+}
+
+/** The file to open in an editor for a source (its real path in Restricted Mode), or why it is not opened. */
+export type RawLogFileResult = { readonly file: string } | { readonly refused: string };

@@ -3,10 +3,13 @@
 // the extension through webviewMessages.ts), so the JSON-RPC library stays out of its bundle.
 
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { HostingModelStateParams, HostingModelStateResult, WebConfigEditParams, WebConfigEditResult } from './edits';
 import type {
   CloseLogsParams,
   EarlierLogsParams,
   EarlierLogsResult,
+  LatestStdoutParams,
+  LatestStdoutResult,
   LogEntriesParams,
   LogResetParams,
   LogSourcesParams,
@@ -14,6 +17,8 @@ import type {
   OpenLogsResult,
   OpenOlderStdoutParams,
   OpenOlderStdoutResult,
+  RawLogFileParams,
+  RawLogFileResult,
   WorkspaceTrustParams,
 } from './logs';
 
@@ -48,3 +53,22 @@ export const LOG_SOURCES_NOTIFICATION = new NotificationType<LogSourcesParams>('
 
 /** Server → client: a file was truncated, replaced, deleted or (re)created. */
 export const LOG_RESET_NOTIFICATION = new NotificationType<LogResetParams>('ancm/logs/reset');
+
+/** Client → server: the newest stdout file of a site (Open Latest stdout Log), judged by the same path policy as the panel. */
+export const LATEST_STDOUT_REQUEST = new RequestType<LatestStdoutParams, LatestStdoutResult, void>('ancm/logs/latestStdout');
+
+/**
+ * Client → server: compute a command's edit on the server's model of the document (never applied by the server: the
+ * client applies it, after its own confirmations). Answers `{ cannot, stale: true }` when the document is not at
+ * the asked version, and `{ cannot }` for any other reason; never an error.
+ */
+export const WEB_CONFIG_EDIT_REQUEST = new RequestType<WebConfigEditParams, WebConfigEditResult, void>('ancm/webConfig/edit');
+
+/** Client → server: the hosting model of a web.config (the section under the cursor), for the status bar. */
+export const HOSTING_MODEL_STATE_REQUEST = new RequestType<HostingModelStateParams, HostingModelStateResult, void>('ancm/webConfig/hostingModelState');
+
+/**
+ * Client → server: the file to open in an editor for one of a session's sources ("Open raw log"). In Restricted Mode
+ * the server answers the file's real path only when it lies inside the site, so a planted symbolic link opens nothing.
+ */
+export const RAW_LOG_FILE_REQUEST = new RequestType<RawLogFileParams, RawLogFileResult, void>('ancm/logs/rawFile');

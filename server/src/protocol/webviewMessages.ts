@@ -97,8 +97,6 @@ export interface OpenRawMessage {
   readonly sourceId: string;
   /** Byte offset of the entry in its file. */
   readonly offset: number;
-  /** 0-based line, when the server knew it. */
-  readonly line?: number;
 }
 
 export interface LoadEarlierMessage {
@@ -196,11 +194,7 @@ export function isWebviewToExtensionMessage(value: unknown): value is WebviewToE
     case 'loadEarlier':
       return typeof message.sourceId === 'string';
     case 'openRaw':
-      return (
-        typeof message.sourceId === 'string' &&
-        isNonNegativeInteger(message.offset) &&
-        (message.line === undefined || isNonNegativeInteger(message.line))
-      );
+      return typeof message.sourceId === 'string' && isNonNegativeInteger(message.offset);
     default:
       return false;
   }

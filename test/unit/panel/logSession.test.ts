@@ -31,7 +31,7 @@ class FakeServer implements LogServerConnection {
     if (method === OPEN_LOGS_REQUEST.method) {
       const sessionId = `s${this.nextSession++}`;
       this.beforeOpenAnswer(sessionId);
-      const result: OpenLogsResult = { sessionId, sources: [DEBUG_SOURCE], debugLevel: 'FILE,WARNING', site: SITE, olderStdoutFiles: [OLDER_FILE] };
+      const result: OpenLogsResult = { sessionId, sources: [DEBUG_SOURCE], debugLevel: 'WARNING', site: SITE, olderStdoutFiles: [OLDER_FILE] };
       return result as R;
     }
     if (method === OPEN_OLDER_STDOUT_REQUEST.method) {
@@ -71,7 +71,7 @@ describe('log session', () => {
     const server = new FakeServer();
     const router = new LogSessionRouter(server);
     const session = await router.open({ webConfigUri: 'file:///site/web.config' });
-    assert.equal(session.debugLevel, 'FILE,WARNING');
+    assert.equal(session.debugLevel, 'WARNING');
     const listener = recorder();
     session.listen(listener);
     server.notify(LOG_ENTRIES_NOTIFICATION, { sessionId: session.id, entries: [entry('ERROR', 'boom')] });

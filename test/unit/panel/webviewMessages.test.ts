@@ -8,7 +8,6 @@ describe('webview messages', () => {
     assert.ok(isWebviewToExtensionMessage({ type: 'chooseWebConfig' }));
     assert.ok(isWebviewToExtensionMessage({ type: 'loadEarlier', sourceId: 'debug' }));
     assert.ok(isWebviewToExtensionMessage({ type: 'openRaw', sourceId: 'debug', offset: 120 }));
-    assert.ok(isWebviewToExtensionMessage({ type: 'openRaw', sourceId: 'debug', offset: 120, line: 4 }));
     assert.ok(isWebviewToExtensionMessage({ type: 'enableStdoutLogging' }));
     assert.ok(isWebviewToExtensionMessage({ type: 'openOlderStdout', fileName: 'stdout_20240101120000_1234.log' }));
     assert.ok(isWebviewToExtensionMessage({ type: 'openLocation', path: 'C:\\src\\Contoso Web\\Program.cs', line: 22 }));
@@ -29,7 +28,6 @@ describe('webview messages', () => {
       { type: 'openRaw', sourceId: 'debug', offset: -1 },
       { type: 'openRaw', sourceId: 'debug', offset: 1.5 },
       { type: 'openRaw', sourceId: 'debug', offset: '12' },
-      { type: 'openRaw', sourceId: 'debug', offset: 1, line: -3 },
       { type: 'openRaw', file: 'C:\\Windows\\win.ini', offset: 0 },
       // An older stdout file is named, never a path.
       { type: 'openOlderStdout' },

@@ -368,7 +368,7 @@ function showUnavailable(message: UnavailableMessage): void {
 }
 
 function openRaw(entry: LogEntryMessage): void {
-  vscode.postMessage({ type: 'openRaw', sourceId: entry.sourceId, offset: entry.offset, ...(entry.line !== undefined ? { line: entry.line } : {}) });
+  vscode.postMessage({ type: 'openRaw', sourceId: entry.sourceId, offset: entry.offset });
 }
 
 function openLink(target: LinkTarget): void {

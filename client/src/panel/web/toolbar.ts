@@ -3,8 +3,7 @@
 // the Load Earlier, Open Raw, Clear and Follow buttons. Real <select>, <input> and <button> elements with
 // labels, so they are reachable with Tab and read by screen readers; codicons for the icons.
 
-import { DEBUG_LEVELS } from '../../../../server/src/ancm/debugLevel';
-import type { AncmLevel } from '../../../../server/src/protocol/levels';
+import { ANCM_LEVELS, type AncmLevel } from '../../../../server/src/protocol/levels';
 import type { LogSourceInfo, OlderStdoutFile } from '../../../../server/src/protocol/logs';
 import type { ViewFilter } from './viewModel';
 
@@ -69,7 +68,7 @@ export class Toolbar {
 
     this.level = document.createElement('select');
     labelled(this.level, 'Level: shows this level and the more severe ones');
-    for (const level of DEBUG_LEVELS) this.level.append(option(document, LEVEL_LABELS[level], level));
+    for (const level of ANCM_LEVELS) this.level.append(option(document, LEVEL_LABELS[level], level));
 
     const filterBox = document.createElement('div');
     filterBox.className = 'filter';

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { APP_OFFLINE_FILE_NAME, appOfflinePage, isGeneratedAppOfflinePage } from '../../../server/src/service/edits/appOfflinePage';
+import { APP_OFFLINE_NAME } from '../../client/src/commands/appOfflineFile';
+import { appOfflinePage, isGeneratedAppOfflinePage } from '../../client/src/commands/appOfflinePage';
 
 describe('app_offline.htm', () => {
   it('is the file name ANCM watches for', () => {
-    assert.equal(APP_OFFLINE_FILE_NAME, 'app_offline.htm');
+    assert.equal(APP_OFFLINE_NAME, 'app_offline.htm');
   });
 
   it('tells our page, even re-saved with CRLF, from a page the user wrote', () => {

@@ -1,8 +1,7 @@
 // The app_offline.htm that Take App Offline writes beside web.config. While the file exists ANCM stops the
 // app and answers every request with the file's content (HTTP 503). A marker in the page tells our own
 // file from one the user wrote, so Bring App Online never deletes a hand-made page without asking.
-
-export const APP_OFFLINE_FILE_NAME = 'app_offline.htm';
+// Only these commands write or read the page, so it lives with them: it is no edit of web.config the server computes.
 
 const GENERATOR_MARKER = '<meta name="generator" content="ANCM Tools">';
 
