@@ -143,6 +143,7 @@ async function main() {
 
   const host = options.host;
   const port = await choosePort(host);
+  if (!options.port && port !== 8080) say(`Port 8080 is taken: the demo uses port ${port} (choose one with --port).`);
   const server = start(
     setup.node24,
     [setup.codeServerEntry, ...common, '--auth', 'none', '--bind-addr', `${host}:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', DEMO],

@@ -50,6 +50,12 @@ describe('attribute names of <aspNetCore>', () => {
     }
   });
 
+  it('gives a plain-text detail (the tables\' Markdown would show as backticks beside the label)', () => {
+    const { items } = complete(publishedConfig('<aspNetCore |'));
+    assert.equal(find(items, 'processPath').detail, "The program ANCM starts: dotnet for a framework-dependent app, or the app's own .exe.");
+    for (const item of items) assert.doesNotMatch(item.detail ?? '', /[`*]|\]\(/, item.label);
+  });
+
   it('leaves out attributes already present and keeps the one being typed', () => {
     const names = labels(publishedConfig('<aspNetCore processPath="dotnet" argu| stdoutLogEnabled="false" />'));
     assert.ok(!names.includes('processPath'));

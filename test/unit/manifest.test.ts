@@ -104,12 +104,17 @@ function languageOf(fileName: string): string[] {
 describe('log languages and grammars', () => {
   it('each grammar belongs to a declared language and its file has the scope name the manifest gives', () => {
     const languages = manifest.contributes.languages.map((language) => language.id);
-    assert.deepEqual([...languages].sort(), ['ancm-debug-log', 'ancm-stdout-log']);
+    assert.deepEqual([...languages].sort(), ['ancm-debug-log', 'ancm-stdout-log', 'xml']);
     for (const grammar of manifest.contributes.grammars) {
       assert.ok(languages.includes(grammar.language), grammar.language);
       const file = JSON.parse(readFileSync(join(ROOT, grammar.path), 'utf8')) as { scopeName: string };
       assert.equal(file.scopeName, grammar.scopeName, grammar.path);
     }
+  });
+
+  it('opens web.config and its transforms as XML, with or without an <?xml declaration to go by', () => {
+    for (const name of ['web.config', 'Web.config', 'WEB.CONFIG', 'web.Release.config', 'Web.Production.config']) assert.deepEqual(languageOf(name), ['xml'], name);
+    for (const name of ['app.config', 'web.configx', 'myweb.config']) assert.deepEqual(languageOf(name), [], name);
   });
 
   it('opens ANCM debug logs by their default name', () => {

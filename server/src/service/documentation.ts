@@ -47,6 +47,15 @@ export function markdownText(text: string): string {
     .join('');
 }
 
+/** A table's one-line Markdown (a summary) as plain text: code spans, emphasis and links keep only their text. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/(^|[^\w*])\*([^*\s][^*]*)\*/g, '$1$2')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+}
+
 function code(value: string): string {
   return value === '' ? '(empty)' : '`' + value.replace(/`/g, "'") + '`';
 }

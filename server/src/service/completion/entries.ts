@@ -1,6 +1,7 @@
 // Small builders shared by the completion providers.
 
 import type { CompletionEntry, CompletionEntryKind } from '../types';
+import { plainText } from '../documentation';
 
 /** The replace range and how the text around it ends, handed to every provider. */
 export interface InsertionSite {
@@ -41,7 +42,8 @@ export function entry(site: InsertionSite, label: string, kind: CompletionEntryK
     replaceStart: site.replaceStart,
     replaceEnd: site.replaceEnd,
     sortText,
-    ...(options.detail !== undefined && { detail: options.detail }),
+    // The editor shows detail as plain text beside the label: the tables' Markdown would show as backticks.
+    ...(options.detail !== undefined && { detail: plainText(options.detail) }),
     ...(options.documentation !== undefined && { documentation: options.documentation }),
     ...(options.filterText !== undefined && { filterText: options.filterText }),
     ...(options.deprecated && { deprecated: true }),
