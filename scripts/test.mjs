@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 
-const ALL_LAYERS = ['unit', 'lsp', 'cli', 'e2e'];
+const ALL_LAYERS = ['unit', 'property', 'lsp', 'cli', 'e2e'];
 const layers = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL_LAYERS;
 const files = layers.flatMap((layer) =>
   readdirSync(join('test', layer), { recursive: true })

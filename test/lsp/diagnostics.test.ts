@@ -139,3 +139,19 @@ describe('the first diagnostics of an opened file', () => {
     }
   });
 });
+
+describe('diagnostic messages quoting a value', () => {
+  it('show the characters that do not show as <U+XXXX>, so a bidi override cannot reorder a Problems row', async () => {
+    const server = await startServer(EDITOR_CAPABILITIES, { validationDelay: 0 });
+    try {
+      const uri = 'file:///site/hidden/web.config';
+      server.open(uri, BROKEN.replace('hostingModel="InProcess"', 'hostingModel="in\u202eprocess"'));
+      const { diagnostics } = await server.diagnostics(uri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'invalid-hosting-model'));
+      const message = String(byRule(diagnostics, 'invalid-hosting-model')!.message);
+      assert.match(message, /in<U\+202E>process/);
+      assert.doesNotMatch(message, /\u202e/);
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+  });
+});

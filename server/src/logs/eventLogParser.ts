@@ -170,7 +170,12 @@ export class EventLogParser extends IncrementalEntryParser<Draft> {
       this.draft = undefined;
       const rest = text.slice(end + XML_END.length);
       const next = rest.search(/<Event[\s>]/);
-      if (next < 0) return;
+      if (next < 0) {
+        // Text after the event on its line (not another event) is no part of it, and is read as a line of its own
+        // rather than dropped.
+        if (!isBlank(rest) && !/^\s*<\/Events>\s*$/.test(rest)) this.add({ text: rest, offset: offset + Buffer.byteLength(piece) }, done);
+        return;
+      }
       offset += Buffer.byteLength(text.slice(0, end + XML_END.length + next));
       text = rest.slice(next);
       record = this.newRecord(offset, 'xml');

@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type QuickFix, planFixAll } from '../service/codeActions';
 import { findRule } from '../service/rules/registry';
 import type { Issue, Severity, TextEdit } from '../service/rules/types';
+import { showHiddenCharacters } from '../protocol/hiddenCharacters';
 
 /** `source.fixAll.ancm`: applies every safe fix (VS Code runs it on save when configured). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ancm`;
@@ -31,7 +32,9 @@ export function toDiagnostic(document: TextDocument, issue: Issue): Diagnostic {
     severity: SEVERITIES[issue.severity],
     code: issue.rule,
     source: 'ancm',
-    message: issue.message,
+    // A value quoted in a message may hold characters that do not show (a bidi override would reorder the row);
+    // the CLI escapes them its own way (text) or keeps them exact (JSON, SARIF).
+    message: showHiddenCharacters(issue.message),
     ...(docsUrl && { codeDescription: { href: docsUrl } }),
     ...(tags.length > 0 && { tags }),
   };

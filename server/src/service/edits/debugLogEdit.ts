@@ -98,7 +98,8 @@ function disableInSection(text: string, section: XmlElement): EditResult {
     const problem = elementProblem(collection) ?? debugEntries.map(elementProblem).find((entryProblem) => entryProblem !== undefined);
     if (problem) return cannot(problem);
     if (isEmptyWithout(text, collection, debugEntries)) edits.push(removeElement(text, collection));
-    else edits.push(...debugEntries.map((entry) => removeElement(text, entry)));
+    // A loop, not push(...spread): a collection of 300,000 entries would overflow the call stack.
+    else for (const entry of debugEntries) edits.push(removeElement(text, entry));
   }
   return { edits };
 }

@@ -18,24 +18,27 @@ export interface CollectionEntry {
 
 /** Every add-element of the named collection, in every section, in document order. */
 export function collectionEntries(document: WebConfigDocument, collectionName: string): CollectionEntry[] {
+  return [...eachCollectionEntry(document, collectionName)];
+}
+
+/** The same, one at a time: a walk over 300,000 entries need not hold them all. */
+export function* eachCollectionEntry(document: WebConfigDocument, collectionName: string): Generator<CollectionEntry> {
   const collection = findCollection(collectionName);
-  if (!collection) return [];
-  const entries: CollectionEntry[] = [];
+  if (!collection) return;
   for (const section of document.sections) {
     for (const collectionElement of section.children) {
       if (collectionElement.name !== collection.name) continue;
       for (const element of collectionElement.children) {
         if (element.name !== collection.addElement) continue;
-        entries.push({
+        yield {
           section,
           collection,
           collectionElement,
           element,
           nameAttribute: getAttribute(element, 'name'),
           valueAttribute: getAttribute(element, 'value'),
-        });
+        };
       }
     }
   }
-  return entries;
 }

@@ -6,7 +6,7 @@ import { COLLECTIONS_ANCM_READS } from '../../ancm/collections';
 import { findCollection } from '../../ancm/lookup';
 import { resolveEntries } from './entriesInEffect';
 import { removeElementFix, valueSpan } from './ranges';
-import type { Finding, Rule } from './types';
+import type { Rule } from './types';
 
 
 export const duplicateEntryRule: Rule = {
@@ -15,15 +15,16 @@ export const duplicateEntryRule: Rule = {
   defaultSeverity: 'warning',
   requiresCompleteFile: false,
   docsUrl: findCollection('environmentVariables')!.docsUrl,
-  check(document) {
+  // A generator: a collection may hold a duplicate on every one of 300,000 entries, and the runner keeps only
+  // the findings it reports (validation.ts, CappedIssues).
+  *check(document) {
     // In an XDT transform same-named entries are usually separate instructions (Remove, then Insert).
-    if (document.isTransform) return [];
-    const findings: Finding[] = [];
+    if (document.isTransform) return;
     for (const { name: collectionName } of COLLECTIONS_ANCM_READS) {
       for (const { entry, winner } of resolveEntries(document, collectionName).shadowed) {
         const lastWins = entry.collection.duplicatePolicy === 'lastWins';
         const sameValue = winner.value !== undefined && winner.value === entry.value;
-        findings.push({
+        yield {
           message:
             `ANCM ignores this ${entry.collection.addElement}: the ${lastWins ? 'later' : 'earlier'} entry named '${winner.name}'` +
             `${winner.value === undefined ? '' : ` (value '${winner.value}')`} wins, because for ${entry.collection.name} the ${lastWins ? 'last' : 'first'} entry with a name wins (names are compared ignoring case).`,
@@ -31,9 +32,8 @@ export const duplicateEntryRule: Rule = {
           unnecessary: true,
           // Removing an exact copy changes nothing; otherwise the user may have meant the ignored value.
           fixes: removeElementFix(`Remove this ignored ${entry.collection.addElement}`, document.text, entry.element, sameValue),
-        });
+        };
       }
     }
-    return findings;
   },
 };

@@ -17,7 +17,8 @@ export const missingEntryAttribute: Rule = {
   defaultSeverity: 'error',
   requiresCompleteFile: true,
   docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
-  check(document) {
+  // A generator, handing over each entry's findings as they come: the runner keeps only what it reports.
+  *check(document) {
     const findings: Finding[] = [];
     for (const collection of ASPNETCORE_COLLECTIONS) {
       for (const { element } of collectionEntries(document, collection.name)) {
@@ -55,9 +56,10 @@ export const missingEntryAttribute: Rule = {
             });
           }
         }
+        yield* findings;
+        findings.length = 0;
       }
     }
-    return findings;
   },
 };
 

@@ -56,5 +56,6 @@ export interface Rule {
   readonly requiresCompleteFile: boolean;
   /** The page that explains the setting the rule is about. */
   readonly docsUrl: string;
-  check(document: WebConfigDocument): Finding[];
+  /** An array, or a generator for a rule that may report on every entry: the runner keeps only what it reports. */
+  check(document: WebConfigDocument): Iterable<Finding>;
 }

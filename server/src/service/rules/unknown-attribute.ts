@@ -32,7 +32,8 @@ export const unknownAttribute: Rule = {
   defaultSeverity: 'error',
   requiresCompleteFile: false,
   docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
-  check(document) {
+  // A generator, handing over each element's findings as they come: the runner keeps only what it reports.
+  *check(document) {
     const findings: Finding[] = [];
     for (const section of document.sections) {
       checkElement(section, SECTION_ATTRIBUTES, findings);
@@ -47,10 +48,13 @@ export const unknownAttribute: Rule = {
           } else if (entry.name === collection.clearElement) {
             checkElement(entry, IIS_GENERAL_ATTRIBUTES, findings);
           }
+          yield* findings;
+          findings.length = 0;
         }
       }
+      yield* findings;
+      findings.length = 0;
     }
-    return findings;
   },
 };
 

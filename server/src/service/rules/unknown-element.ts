@@ -26,7 +26,8 @@ export const unknownElement: Rule = {
   defaultSeverity: 'error',
   requiresCompleteFile: false,
   docsUrl: ASPNETCORE_ELEMENT_DOCS.docsUrl,
-  check(document) {
+  // A generator, handing over each collection's findings as they come: the runner keeps only what it reports.
+  *check(document) {
     const findings: Finding[] = [];
     for (const section of document.sections) {
       if (section.startTagEnd === undefined) continue; // what follows an unclosed start tag is text being typed
@@ -35,9 +36,10 @@ export const unknownElement: Rule = {
         const collection = findCollection(child.name);
         if (collection) checkCollection(child, collection, findings);
         else findings.push(unknownSectionChild(section, child, childNames));
+        yield* findings;
+        findings.length = 0;
       }
     }
-    return findings;
   },
 };
 
