@@ -1,12 +1,15 @@
 // The log engine over real logs pasted into public issues (/work/shared/corpus/logs, described by its MANIFEST.tsv): for every
 // file, the format detected from its content and each entry's level, time, PID, event id, provider and the start of its
 // message must match test/fixtures/logs/corpus-expected.json, which was written by reading the logs, not by running the
-// engine. The corpus is optional: without it these tests are skipped.
+// engine. Its `causes` are what a reader finds caused each failure (ancm/failureCauses.ts ids): explaining the file's
+// entries must find at least those, and nothing at all in a file that shows no failure (a healthy start or shutdown, or
+// a copy cut before the failure). The corpus is optional: without it these tests are skipped.
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { explainEntry } from '../../server/src/ancm/explainFailure';
 import { createEntryParser } from '../../server/src/logs/createEntryParser';
 import { detectLogFormat } from '../../server/src/logs/detectLogFormat';
 import { parseAllLines } from '../../server/src/logs/entryParser';
@@ -24,7 +27,7 @@ interface ExpectedEntry {
   readonly provider?: string | null;
 }
 
-const expected: Record<string, { format: string; entries: ExpectedEntry[] }> = JSON.parse(readFileSync(join(LOG_FIXTURES, 'corpus-expected.json'), 'utf8'));
+const expected: Record<string, { format: string; causes: string[]; entries: ExpectedEntry[] }> = JSON.parse(readFileSync(join(LOG_FIXTURES, 'corpus-expected.json'), 'utf8'));
 const corpusMissing = existsSync(join(CORPUS, 'MANIFEST.tsv')) ? false : `no corpus at ${CORPUS}`;
 
 function read(name: string): { format: string; lines: LogLine[] } {
@@ -57,6 +60,14 @@ describe('log engine over the real-world corpus', { skip: corpusMissing }, () =>
       const parser = createEntryParser(expectation.format as LogEntry['source'], name);
       const oneByOne = [...lines.flatMap((line) => parser.push([line])), ...parser.flush()];
       assert.deepEqual(oneByOne, entries, `${name}: line-by-line parsing differs`);
+    });
+
+    it(`explains the failure in ${name} as a reader does`, () => {
+      const { lines } = read(name);
+      const entries = parseAllLines(createEntryParser(expectation.format as LogEntry['source'], name), lines);
+      const found = new Set(entries.flatMap((entry) => explainEntry(entry)));
+      if (expectation.causes.length === 0) assert.deepEqual([...found], [], `${name} shows no failure`);
+      else assert.deepEqual(expectation.causes.filter((cause) => !found.has(cause)), [], `${name}: found ${[...found].join(', ')}`);
     });
   }
 });

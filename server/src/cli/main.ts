@@ -1,6 +1,8 @@
-// The `ancm` command line: `ancm check` (web.config diagnostics for CI) and `ancm logs` (a site's logs).
+// The `ancm` command line: `ancm check` (web.config diagnostics for CI), `ancm logs` (a site's logs) and `ancm explain`
+// (what an ANCM failure means).
 
 import { runCheck } from './checkCommand';
+import { runExplain } from './explainCommand';
 import { runLogs } from './logsCommand';
 import { type CommandContext, UsageError } from './commandContext';
 
@@ -9,6 +11,8 @@ const USAGE = `Usage: ancm <command> [options]
 Commands:
   check [paths or globs...]   check web.config files (see: ancm check --help)
   logs [site|web.config]      print and follow a site's stdout and ANCM debug logs (see: ancm logs --help)
+  explain <code|FILE|->       what an ANCM failure means and how to fix it: an HRESULT, 500.31, an event id,
+                              or the failures in a log (see: ancm explain --help)
 
 Options:
   -h, --help      show this help
@@ -20,6 +24,7 @@ const VERSION = typeof ANCM_VERSION === 'string' ? ANCM_VERSION : 'dev';
 const COMMANDS: Record<string, (args: readonly string[], context: CommandContext) => Promise<number>> = {
   check: runCheck,
   logs: runLogs,
+  explain: runExplain,
 };
 
 export async function main(argv: readonly string[], context: CommandContext): Promise<number> {
