@@ -31,6 +31,13 @@ export interface Position {
   readonly character: number;
 }
 
+export interface ServerStartOptions {
+  /** Flags for the server's node (`--cpu-prof` to profile it, `--expose-gc`). */
+  readonly nodeArgs?: readonly string[];
+  /** The server's initializationOptions (ServerInitializationOptions in server/src/server.ts). */
+  readonly initializationOptions?: object;
+}
+
 export class LanguageServerProcess {
   /** What the server wrote to stderr or window/logMessage: shown when something goes wrong. */
   readonly log: string[] = [];
@@ -41,8 +48,8 @@ export class LanguageServerProcess {
   private readonly diagnosedVersions = new Map<string, number>();
   private readonly diagnosticsWaiters: { readonly uri: string; readonly version: number; readonly resolve: () => void }[] = [];
 
-  private constructor() {
-    this.child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+  private constructor(options: ServerStartOptions) {
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BIN, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
     this.child.stderr.on('data', (chunk: Buffer) => {
       this.log.push(chunk.toString());
@@ -55,11 +62,11 @@ export class LanguageServerProcess {
     this.connection.listen();
   }
 
-  static async start(): Promise<LanguageServerProcess> {
-    const server = new LanguageServerProcess();
+  static async start(options: ServerStartOptions = {}): Promise<LanguageServerProcess> {
+    const server = new LanguageServerProcess(options);
     try {
       const capabilities = { textDocument: { completion: { completionItem: { snippetSupport: true } } } };
-      await server.request(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities });
+      await server.request(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions: options.initializationOptions ?? null });
       await server.connection.sendNotification(InitializedNotification.type, {});
       return server;
     } catch (error) {

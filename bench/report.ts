@@ -71,5 +71,6 @@ function ratio(value: number): string {
 /** Milliseconds to the microsecond below 1 ms, to a hundredth above; megabytes to a tenth. */
 function amount(value: number, unit: ResultRow['unit']): string {
   if (unit === 'MB') return `${value.toFixed(1)} MB`;
+  if (unit === 'count') return String(value);
   return `${value < 1 ? value.toFixed(3) : value.toFixed(2)} ms`;
 }

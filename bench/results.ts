@@ -8,7 +8,7 @@ import type { ServerMemory, StdioFileResult } from './stdioBench';
 
 export interface ResultRow {
   readonly figure: string;
-  readonly unit: 'ms' | 'MB';
+  readonly unit: 'ms' | 'MB' | 'count';
   /** The median for timings; the single reading for memory. */
   readonly value: number;
   readonly p99: number | undefined;

@@ -36,19 +36,45 @@ export interface ServerInitializationOptions {
   readonly validationDelay?: number;
   /** The workspace is trusted (VS Code: not in Restricted Mode). Absent means not trusted: logs are read only inside the site. */
   readonly workspaceTrusted?: boolean;
+  /**
+   * For tests and benchmarks: log `validation pass <uri> version <n>` (window/logMessage, type Log) each time the
+   * rules run, so that a client can count the passes per version. Off by default.
+   */
+  readonly logValidationPasses?: boolean;
 }
 
 const DEFAULT_VALIDATION_DELAY_MS = 200;
 
+/**
+ * The validation of one document version, kept from the moment it starts: a code action arriving while the pass
+ * still waits for the settings shares it instead of starting a second one.
+ */
 interface ValidatedVersion {
   readonly version: number;
-  readonly issues: Issue[];
+  readonly issues: Promise<Issue[]>;
 }
 
 export function startServer(connection: Connection): void {
   const service = getLanguageService();
-  const documents = new TextDocuments(TextDocument);
   const models = new DocumentModelCache();
+  // Each edit is told to the model cache as it is applied, so the next model re-scans only around the edits.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(original, changes, version) {
+      let document = original;
+      for (const change of changes) {
+        if ('range' in change) {
+          const start = document.offsetAt(change.range.start);
+          const end = document.offsetAt(change.range.end);
+          models.edited(document.uri, Math.min(start, end), Math.max(start, end), change.text.length);
+        } else {
+          models.replaced(document.uri);
+        }
+        document = TextDocument.update(document, [change], version);
+      }
+      return document;
+    },
+  });
   const validated = new Map<string, ValidatedVersion>();
   const pendingValidation = new Map<string, NodeJS.Timeout>();
   let settings = new SettingsStore(connection, false);
@@ -56,6 +82,7 @@ export function startServer(connection: Connection): void {
   let validationDelay = DEFAULT_VALIDATION_DELAY_MS;
   let registerForConfigurationChanges = false;
   let logAccess: LogAccess = { trusted: false, workspaceFolders: [] };
+  let logValidationPasses = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
@@ -64,6 +91,7 @@ export function startServer(connection: Connection): void {
       retriggerCommand: typeof options.retriggerCompletionCommand === 'string' ? options.retriggerCompletionCommand : undefined,
     };
     if (typeof options.validationDelay === 'number' && options.validationDelay >= 0) validationDelay = options.validationDelay;
+    logValidationPasses = options.logValidationPasses === true;
     settings = new SettingsStore(connection, params.capabilities.workspace?.configuration === true);
     logAccess = {
       trusted: options.workspaceTrusted === true,
@@ -119,14 +147,31 @@ export function startServer(connection: Connection): void {
     serve('documentSymbol', params.textDocument.uri, token, [], (document) =>
       service.findDocumentSymbols(models.get(document)).map((symbol) => toDocumentSymbol(document, symbol))));
 
-  /** The issues of the document's current version: validated now unless the debounced pass already did. */
-  async function issuesOf(document: TextDocument): Promise<Issue[]> {
-    const cached = validated.get(document.uri);
-    if (cached && cached.version === document.version) return cached.issues;
+  /**
+   * The issues of the document's current version: validated now unless a pass for this version already ran or is
+   * under way (the debounced pass, or a code action that came first), so one version is validated once.
+   */
+  function issuesOf(document: TextDocument): Promise<Issue[]> {
+    const { uri, version } = document;
+    const cached = validated.get(uri);
+    if (cached && cached.version === version) return cached.issues;
+    const issues = runValidation(document, version);
+    const entry = { version, issues };
+    validated.set(uri, entry);
+    // A failed pass is not kept: the next request tries again.
+    issues.catch(() => {
+      if (validated.get(uri) === entry) validated.delete(uri);
+    });
+    return issues;
+  }
+
+  async function runValidation(document: TextDocument, version: number): Promise<Issue[]> {
     const ruleSettings = await settings.get(document.uri);
+    // The document changed while the settings were fetched: the newer version's own pass will run.
+    if (document.version !== version) return [];
+    if (logValidationPasses) connection.console.log(`validation pass ${document.uri} version ${version}`);
     const { issues, failures } = service.doValidation(models.get(document), ruleSettings);
     for (const failure of failures) logFailure(`rule ${failure.rule}`, document.uri, failure.error);
-    validated.set(document.uri, { version: document.version, issues });
     return issues;
   }
 

@@ -121,13 +121,40 @@ export function parseXml(text: string): XmlDocument {
   return new XmlScanner(text).run();
 }
 
+/** What `scanRegion` found between two offsets of a text. */
+export interface ScannedRegion {
+  /** The elements that start in the region, in document order (their parents' `children` already hold them). */
+  readonly elements: XmlElement[];
+  readonly comments: XmlComment[];
+  /** The region met something suspect (see `XmlDocument.suspect`), apart from the whole-text checks. */
+  readonly suspect: boolean;
+  /**
+   * The region is self-contained: scanning stopped exactly at its end, every element opened in it was closed in
+   * it, and no end tag in it closed an element opened before it. A region that is not cannot be spliced in.
+   */
+  readonly contained: boolean;
+}
+
+/**
+ * Scans `text` from `from` to `limit` as the content of the innermost of `open` (outermost first; empty for the
+ * top level, whose elements go to `roots`), as `parseXml` would have scanned it. For the incremental re-parse
+ * (incrementalXml.ts): the caller checks `contained` and the whole-text checks itself.
+ */
+export function scanRegion(text: string, from: number, limit: number, open: readonly XmlElement[], roots: XmlElement[]): ScannedRegion {
+  const scanner = new XmlScanner(text, from, open, roots, true);
+  scanner.scanUntil(limit);
+  return scanner.regionResult(limit);
+}
+
 class XmlScanner {
   private pos = 0;
   private readonly length: number;
-  private readonly roots: XmlElement[] = [];
   private readonly elements: XmlElement[] = [];
   private readonly comments: XmlComment[] = [];
-  private readonly open: XmlElement[] = [];
+  private readonly open: XmlElement[];
+  /** How many of `open` were open before the scan began (a region scan); an end tag closing one of them is noted. */
+  private readonly baseDepth: number;
+  private closedOutside = false;
   /** The attributes of the start tag being scanned, copied into an array of their exact number once it ends. */
   private readonly scratch: XmlAttribute[] = [];
   /**
@@ -137,17 +164,41 @@ class XmlScanner {
   private readonly names = new Map<string, string>();
   private suspect = false;
 
-  constructor(private readonly text: string) {
+  /** A region scan (see `slice`). */
+  private readonly copyStrings: boolean;
+
+  constructor(private readonly text: string, from = 0, open: readonly XmlElement[] = [], private readonly roots: XmlElement[] = [], copyStrings = false) {
     this.length = text.length;
-    if (text.charCodeAt(0) === BOM) this.pos = 1;
+    this.copyStrings = copyStrings;
+    this.open = [...open];
+    this.baseDepth = open.length;
+    this.pos = from === 0 && text.charCodeAt(0) === BOM ? 1 : from;
   }
 
   run(): XmlDocument {
     const { text } = this;
-    while (this.pos < this.length) {
-      const lt = text.indexOf('<', this.pos);
-      if (this.open.length === 0) this.checkTextOutsideRoot(lt < 0 ? this.length : lt);
-      if (lt < 0) break;
+    this.scanUntil(this.length);
+    for (const element of this.open) element.end = this.length;
+    if (this.open.length > 0 || this.roots.length > 1 || BARE_AMPERSAND.test(text) || NOT_XML_CHARACTER.test(text) || hasStrayCdataEnd(text)) this.suspect = true;
+    return { text, roots: this.roots, elements: this.elements, comments: this.comments, suspect: this.suspect };
+  }
+
+  regionResult(limit: number): ScannedRegion {
+    const contained = this.pos === limit && this.open.length === this.baseDepth && !this.closedOutside;
+    return { elements: this.elements, comments: this.comments, suspect: this.suspect, contained };
+  }
+
+  /** The main loop, up to the first markup at or after `limit` (markup that begins before it is scanned whole). */
+  scanUntil(limit: number): void {
+    const { text } = this;
+    while (this.pos < limit) {
+      const found = text.indexOf('<', this.pos);
+      const lt = found >= limit ? -1 : found;
+      if (this.open.length === 0) this.checkTextOutsideRoot(lt < 0 ? limit : lt);
+      if (lt < 0) {
+        this.pos = limit;
+        break;
+      }
       this.pos = lt;
       const next = text.charCodeAt(lt + 1);
       if (next === BANG) this.skipMarkupDeclaration();
@@ -163,9 +214,6 @@ class XmlScanner {
         this.suspect = true;
       }
     }
-    for (const element of this.open) element.end = this.length;
-    if (this.open.length > 0 || this.roots.length > 1 || BARE_AMPERSAND.test(text) || NOT_XML_CHARACTER.test(text) || hasStrayCdataEnd(text)) this.suspect = true;
-    return { text, roots: this.roots, elements: this.elements, comments: this.comments, suspect: this.suspect };
   }
 
   /** Only whitespace may stand outside the root element. */
@@ -252,9 +300,19 @@ class XmlScanner {
     this.scratch.length = 0;
   }
 
+  /**
+   * Text kept in the model. A region scan copies it: V8 keeps a slice of 13 characters or more as a view of the
+   * whole text, and the elements of a region outlive the text they were scanned from (the next versions keep
+   * them), so each version's full text would stay in memory for one attribute value.
+   */
+  private slice(start: number, end: number): string {
+    const sliced = this.text.slice(start, end);
+    return this.copyStrings && sliced.length >= 13 ? (` ${sliced}`).slice(1) : sliced;
+  }
+
   /** Interned: the same name is the same string, whatever the element. */
   private name(start: number, end: number): string {
-    const sliced = this.text.slice(start, end);
+    const sliced = this.slice(start, end);
     if (sliced.length > 64) return sliced;
     let interned = this.names.get(sliced);
     if (interned === undefined) this.names.set(sliced, (interned = sliced));
@@ -314,7 +372,7 @@ class XmlScanner {
       // Unquoted value (not XML, but typed often enough): take it up to the next delimiter.
       const valueEnd = this.scanName(valueAt);
       this.pos = valueEnd;
-      const raw = text.slice(valueAt, valueEnd);
+      const raw = this.slice(valueAt, valueEnd);
       return { name, nameStart, nameEnd, equalsAt, value: decodeEntities(raw), valueStart: valueAt, valueEnd, quote: undefined, valueClosed: false, end: valueEnd };
     }
     this.pos = equalsAt + 1;
@@ -344,7 +402,7 @@ class XmlScanner {
       const lineBreak = plausibleEnd ? -1 : this.firstLineBreak(valueStart, i);
       if (lineBreak < 0) {
         this.pos = i + 1;
-        const raw = text.slice(valueStart, i);
+        const raw = this.slice(valueStart, i);
         return { name, nameStart, nameEnd, equalsAt, value: decodeEntities(raw), valueStart, valueEnd: i, quote, valueClosed: true, end: i + 1 };
       }
       i = lineBreak;
@@ -353,7 +411,7 @@ class XmlScanner {
       if (lineBreak >= 0) i = lineBreak;
     }
     this.pos = i;
-    const raw = text.slice(valueStart, i);
+    const raw = this.slice(valueStart, i);
     return { name, nameStart, nameEnd, equalsAt, value: decodeEntities(raw), valueStart, valueEnd: i, quote, valueClosed: false, end: i };
   }
 
@@ -377,6 +435,7 @@ class XmlScanner {
     // Close the nearest open element of that name; elements left open inside it end here.
     for (let depth = this.open.length - 1; depth >= 0; depth--) {
       if (this.open[depth].name !== name) continue;
+      if (depth < this.baseDepth) this.closedOutside = true;
       if (depth !== this.open.length - 1) this.suspect = true;
       for (let inner = this.open.length - 1; inner > depth; inner--) this.open[inner].end = start;
       const element = this.open[depth];

@@ -1,0 +1,330 @@
+// `npm run bench:editor`: the language server's speed as an editor sees it (issue 13), over stdio against the
+// shipped bundle, each figure a ratio to fast-xml-parser's parse of the same text measured in the same run:
+//
+//   1. didOpen -> first publishDiagnostics: the first file a fresh server opens (its code not yet compiled by
+//      the JIT, as when VS Code opens a web.config), and later opens in a running server.
+//   2. completion p99 on a version already answered (the model is cached), and right after a keystroke
+//      (didChange then completion, as while typing with the suggest widget open), the keystroke at the end of
+//      the file and near its top (where the rest of the model moves by the inserted length).
+//   3. a code action sent right after a didChange, before the debounced validation: the version is validated
+//      once (counted from the server's `validation pass` log lines, the logValidationPasses option).
+//   4. server RSS after opening the 1 MB file, and after 1,000 edits of it all over the file.
+//
+//   node --import tsx bench/editorBench.ts
+
+import * as os from 'node:os';
+import { XMLParser } from 'fast-xml-parser';
+import { CodeActionRequest, CompletionRequest } from 'vscode-languageserver-protocol/node';
+import { type Fixture, editOffset, largeWebConfig, typicalWebConfig } from './fixtures';
+import { type Position, LanguageServerProcess, positionFinder } from './lspClient';
+import { processMemoryMb } from './memory';
+import { findProbes } from './probes';
+import { formatTable, formatVerdict } from './report';
+import type { ResultRow } from './results';
+import { ensureServerBundle } from './serverBundle';
+import { type Summary, batchSize, summarize, summarizePasses, timeBatch } from './stats';
+
+const ONE_MIB = 1024 * 1024;
+const WATCHDOG_MS = 300_000;
+/** The issue's goals. */
+const OPEN_MAX_RATIO = 1;
+const OPEN_SMALL_MAX_MS = 20;
+const COMPLETION_MAX_RATIO = 0.1;
+const COMPLETION_SMALL_P99_MAX_MS = 5;
+const RSS_MAX_MB = 80;
+/** "Flat": the RSS after the edits, settled, within this much of the RSS after the open. */
+const RSS_GROWTH_MAX_MB = 5;
+const EDITS_FOR_MEMORY = 1_000;
+const SETTLE_MS = 1_500;
+const COMPLETION_PASSES = 5;
+
+interface Context {
+  readonly typical: Fixture;
+  readonly large: Fixture;
+  /** fast-xml-parser's parse, per fixture name. */
+  readonly baselines: Map<string, number[]>;
+}
+
+async function main(): Promise<void> {
+  const typical = typicalWebConfig();
+  const large = largeWebConfig(ONE_MIB);
+  console.log(`ANCM Tools editor benchmark: node ${process.version}, ${os.cpus().length} cpus (${os.cpus()[0]?.model ?? 'unknown'}), load ${os.loadavg()[0].toFixed(2)}`);
+  ensureServerBundle();
+  const context: Context = { typical, large, baselines: new Map() };
+  measureBaselines(context);
+
+  const rows: ResultRow[] = [];
+  progress('didOpen -> diagnostics');
+  const open = await benchOpen(context);
+  progress('completion');
+  const completion = await benchCompletion(context);
+  progress('code action before the debounced validation');
+  const passes = await benchCodeActionValidation(context);
+  progress('memory');
+  const memory = await benchMemory(context);
+  // The baseline again, after the server runs: the machine's load changes over the run.
+  measureBaselines(context);
+
+  const baseline = (fixture: Fixture) => summarize(context.baselines.get(fixture.name)!);
+  for (const fixture of [typical, large]) {
+    const parse = baseline(fixture);
+    const isLarge = fixture === large;
+    const cold = summarize(open.cold.get(fixture.name)!);
+    const warm = summarize(open.warm.get(fixture.name)!);
+    rows.push(timing(`didOpen -> diagnostics, ${fixture.name}, first file of a fresh server`, cold, parse,
+      isLarge ? ratioTarget(cold.median, parse, OPEN_MAX_RATIO) : msTarget(cold.median, OPEN_SMALL_MAX_MS, 'median')));
+    rows.push(timing(`didOpen -> diagnostics, ${fixture.name}, server running`, warm, parse,
+      isLarge ? ratioTarget(warm.median, parse, OPEN_MAX_RATIO) : msTarget(warm.median, OPEN_SMALL_MAX_MS, 'median')));
+    for (const [figure, passes] of completion.get(fixture.name)!) {
+      const summary = summarizePasses(passes);
+      rows.push(timing(`${figure}, ${fixture.name}`, summary, parse,
+        isLarge ? ratioTarget(summary.p99, parse, COMPLETION_MAX_RATIO, 'p99') : msTarget(summary.p99, COMPLETION_SMALL_P99_MAX_MS, 'p99')));
+    }
+  }
+  const parse = baseline(large);
+  rows.push({
+    figure: `validation passes for a version with a code action before its debounced pass, ${large.name} (${passes.versions} versions)`,
+    unit: 'count', value: passes.most, p99: undefined, baseline: { name: 'one pass', value: 1 }, ratio: passes.most,
+    target: { text: 'exactly 1 per version', pass: passes.most === 1 && passes.fewest === 1 },
+  });
+  rows.push(timing(`code action before the debounced pass, ${large.name}`, summarize(passes.latency), parse, undefined));
+  if (memory) {
+    const idle = { name: 'idle server RSS', value: memory.idle };
+    rows.push({ figure: `server RSS, ${large.name} open and validated`, unit: 'MB', value: memory.open, p99: undefined, baseline: idle, ratio: memory.open / memory.idle,
+      target: { text: `< ${RSS_MAX_MB} MB`, pass: memory.open < RSS_MAX_MB } });
+    rows.push({ figure: `server RSS after ${EDITS_FOR_MEMORY.toLocaleString('en-US')} edits, settled`, unit: 'MB', value: memory.afterEdits, p99: undefined, baseline: idle, ratio: memory.afterEdits / memory.idle,
+      target: { text: `within ${RSS_GROWTH_MAX_MB} MB of the open (${(memory.afterEdits - memory.open).toFixed(1)})`, pass: memory.afterEdits - memory.open <= RSS_GROWTH_MAX_MB } });
+    rows.push({ figure: `server peak RSS over the ${EDITS_FOR_MEMORY.toLocaleString('en-US')} edits`, unit: 'MB', value: memory.peak, p99: undefined, baseline: idle, ratio: memory.peak / memory.idle, target: undefined });
+  } else {
+    console.log('Server memory not measured: this OS has no /proc.');
+  }
+  console.log(`\n${formatTable(rows)}\n\n${formatVerdict(rows)}`);
+}
+
+/** fast-xml-parser's parse of each fixture, with attributes as our model keeps them; appended to earlier samples. */
+function measureBaselines(context: Context): void {
+  const parser = new XMLParser({ ignoreAttributes: false });
+  for (const fixture of [context.typical, context.large]) {
+    const run = () => parser.parse(fixture.text);
+    const deadline = performance.now() + 300;
+    while (performance.now() < deadline) run();
+    const batch = batchSize(run, 20);
+    const samples = context.baselines.get(fixture.name) ?? [];
+    for (let round = 0; round < 15; round++) samples.push(timeBatch(run, batch));
+    context.baselines.set(fixture.name, samples);
+  }
+}
+
+interface OpenResult {
+  readonly cold: Map<string, number[]>;
+  readonly warm: Map<string, number[]>;
+}
+
+async function benchOpen(context: Context): Promise<OpenResult> {
+  const cold = new Map<string, number[]>();
+  const warm = new Map<string, number[]>();
+  for (const fixture of [context.typical, context.large]) {
+    cold.set(fixture.name, []);
+    warm.set(fixture.name, []);
+    for (let server = 0; server < 5; server++) {
+      await withServer({}, async (lsp) => {
+        for (let open = 0; open < (server === 0 ? 12 : 1); open++) {
+          const took = await timeOpen(lsp, `file:///bench/open${open}/web.config`, fixture.text);
+          (open === 0 ? cold : warm).get(fixture.name)!.push(took);
+        }
+      });
+    }
+  }
+  return { cold, warm };
+}
+
+async function timeOpen(lsp: LanguageServerProcess, uri: string, text: string): Promise<number> {
+  const start = performance.now();
+  await lsp.open(uri, text);
+  await lsp.diagnosed(uri, 1);
+  return performance.now() - start;
+}
+
+/**
+ * Per fixture: figure name -> samples, pass by pass. The p99 is the median of the passes' (see summarizePasses):
+ * another job on the shared machine spoils one pass's tail, not the figure.
+ */
+async function benchCompletion(context: Context): Promise<Map<string, Map<string, number[][]>>> {
+  const result = new Map<string, Map<string, number[][]>>();
+  for (const fixture of [context.typical, context.large]) {
+    const figures = new Map<string, number[][]>([['completion, version already answered', []], ['didChange + completion, keystroke at the end', []], ['didChange + completion, keystroke near the top', []]]);
+    result.set(fixture.name, figures);
+    await withServer({}, async (lsp) => {
+      const uri = 'file:///bench/completion/web.config';
+      const positionAt = positionFinder(fixture.text);
+      const probes = findProbes(fixture.text).map((probe) => positionAt(probe.offset));
+      const complete = async (index: number) => {
+        const answer = await lsp.request(CompletionRequest.type, { textDocument: { uri }, position: probes[index % probes.length] });
+        const items = Array.isArray(answer) ? answer : answer?.items ?? [];
+        if (items.length === 0) throw new Error(`no completion at probe ${index % probes.length} of the ${fixture.name} file`);
+      };
+      await lsp.open(uri, fixture.text);
+      await lsp.diagnosed(uri, 1);
+      // Two places: the ProjectGuid comment after the root (nothing after it moves), and an attribute value near
+      // the top (the first rewrite rule's name; the handler line in the small file), after which everything moves.
+      const rule = fixture.text.indexOf('legacy host ');
+      const top = rule >= 0 ? rule + 'legacy host '.length : fixture.text.indexOf('resourceType="') + 'resourceType="'.length + 1;
+      const places = [editOffset(fixture.text), top].map(positionAt);
+      let version = 1;
+      for (let round = 0; round < 40 * probes.length; round++) await complete(round);
+      for (let pass = 0; pass < COMPLETION_PASSES; pass++) {
+        const cached: number[] = [];
+        figures.get('completion, version already answered')!.push(cached);
+        for (let round = 0; round < 10 * probes.length; round++) cached.push(await timed(() => complete(round)));
+        for (const [index, place] of places.entries()) {
+          const samples: number[] = [];
+          figures.get(index === 0 ? 'didChange + completion, keystroke at the end' : 'didChange + completion, keystroke near the top')!.push(samples);
+          for (let keystroke = 0; keystroke < 60; keystroke++) {
+            // A character typed, then taken back: the text stays the same length over a pair.
+            version++;
+            const insert = version % 2 === 0;
+            const end = insert ? place : { line: place.line, character: place.character + 1 };
+            samples.push(await timed(async () => {
+              await lsp.change(uri, version, place, end, insert ? 'x' : '');
+              await complete(keystroke);
+            }));
+          }
+          await lsp.diagnosed(uri, version);
+        }
+      }
+    });
+  }
+  return result;
+}
+
+interface PassCount {
+  readonly versions: number;
+  readonly most: number;
+  readonly fewest: number;
+  readonly latency: number[];
+}
+
+/**
+ * didChange, then at once a code action for the new version: it validates the version, and the debounced pass
+ * that follows must reuse that validation. The server logs each pass; the count per version must be one.
+ */
+async function benchCodeActionValidation(context: Context): Promise<PassCount> {
+  const fixture = context.large;
+  return withServer({ initializationOptions: { logValidationPasses: true } }, async (lsp) => {
+    const uri = 'file:///bench/codeaction/web.config';
+    const positionAt = positionFinder(fixture.text);
+    const place = positionAt(editOffset(fixture.text));
+    const section = positionAt(fixture.text.indexOf('<aspNetCore '));
+    await lsp.open(uri, fixture.text);
+    await lsp.diagnosed(uri, 1);
+    const latency: number[] = [];
+    const versions = 20;
+    for (let version = 2; version < 2 + versions; version++) {
+      const insert = version % 2 === 0;
+      await lsp.change(uri, version, place, insert ? place : { line: place.line, character: place.character + 1 }, insert ? 'x' : '');
+      latency.push(await timed(() => lsp.request(CodeActionRequest.type, { textDocument: { uri }, range: { start: section, end: section }, context: { diagnostics: [] } })));
+      await lsp.diagnosed(uri, version);
+    }
+    const counts = new Map<number, number>();
+    for (const line of lsp.log) {
+      const match = /^validation pass (\S+) version (\d+)$/.exec(line);
+      if (match && match[1] === uri) counts.set(Number(match[2]), (counts.get(Number(match[2])) ?? 0) + 1);
+    }
+    const perVersion = Array.from({ length: versions }, (_, index) => counts.get(index + 2) ?? 0);
+    return { versions, most: Math.max(...perVersion), fewest: Math.min(...perVersion), latency };
+  });
+}
+
+interface MemoryResult {
+  readonly idle: number;
+  readonly open: number;
+  readonly afterEdits: number;
+  readonly peak: number;
+}
+
+/**
+ * RSS once the 1 MB file is open and validated, and after 1,000 keystrokes all over it (each followed by a
+ * completion, so each builds a model; the debounced validation runs now and then), both settled.
+ */
+async function benchMemory(context: Context): Promise<MemoryResult | undefined> {
+  const fixture = context.large;
+  return withServer({}, async (lsp) => {
+    const uri = 'file:///bench/memory/web.config';
+    const idle = await settledRss(lsp);
+    await lsp.open(uri, fixture.text);
+    await lsp.diagnosed(uri, 1);
+    const open = await settledRss(lsp);
+    const positionAt = positionFinder(fixture.text);
+    const probe = positionAt(findProbes(fixture.text)[1].offset);
+    // Inside rule names spread over the whole file; a character typed and taken back in turn.
+    const places: Position[] = [];
+    for (let at = fixture.text.indexOf('legacy host '); at >= 0; at = fixture.text.indexOf('legacy host ', at + 1)) places.push(positionAt(at + 'legacy host '.length));
+    let version = 1;
+    for (let edit = 0; edit < EDITS_FOR_MEMORY; edit++) {
+      const place = places[Math.floor(edit / 2) * 97 % places.length];
+      version++;
+      const insert = edit % 2 === 0;
+      await lsp.change(uri, version, place, insert ? place : { line: place.line, character: place.character + 1 }, insert ? 'x' : '');
+      await lsp.request(CompletionRequest.type, { textDocument: { uri }, position: probe });
+      if (edit % 100 === 99) await lsp.diagnosed(uri, version);
+    }
+    await lsp.diagnosed(uri, version);
+    const afterEdits = await settledRss(lsp);
+    const peak = processMemoryMb(lsp.pid, 'VmHWM');
+    if (idle === undefined || open === undefined || afterEdits === undefined || peak === undefined) return undefined;
+    return { idle, open, afterEdits, peak };
+  });
+}
+
+async function settledRss(lsp: LanguageServerProcess): Promise<number | undefined> {
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  return processMemoryMb(lsp.pid, 'VmRSS');
+}
+
+async function withServer<T>(options: Parameters<typeof LanguageServerProcess.start>[0], run: (lsp: LanguageServerProcess) => Promise<T>): Promise<T> {
+  const lsp = await LanguageServerProcess.start({ ...options, initializationOptions: { ...options?.initializationOptions } });
+  try {
+    const result = await run(lsp);
+    await lsp.stop();
+    return result;
+  } catch (error) {
+    if (lsp.log.length > 0) console.error(`language server log:\n${lsp.log.join('\n')}`);
+    throw error;
+  } finally {
+    lsp.dispose();
+  }
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+function timing(figure: string, measured: Summary, baseline: Summary, target: ResultRow['target']): ResultRow {
+  return { figure, unit: 'ms', value: measured.median, p99: measured.p99, baseline: { name: 'fast-xml-parser parse', value: baseline.median }, ratio: measured.median / baseline.median, target };
+}
+
+function ratioTarget(value: number, baseline: Summary, maxRatio: number, what = 'median'): ResultRow['target'] {
+  const ratio = value / baseline.median;
+  return { text: `${what} <= ${maxRatio}x (${ratio < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}x)`, pass: ratio <= maxRatio };
+}
+
+function msTarget(value: number, maxMs: number, what: string): ResultRow['target'] {
+  return { text: `${what} < ${maxMs} ms`, pass: value < maxMs };
+}
+
+function progress(step: string): void {
+  process.stderr.write(`... ${step}\n`);
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`The benchmark did not finish within ${WATCHDOG_MS / 1000} s.`);
+  process.exit(1);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  process.exitCode = 1;
+});
