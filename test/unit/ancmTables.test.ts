@@ -1,6 +1,6 @@
 // Integrity checks for the ANCM knowledge tables (server/src/ancm/*): the facts must agree with the V2 schema
-// (REFERENCE.md §1.1) and the tables must be internally consistent, because completion, hover and validation all
-// read them.
+// (AspNetCore/aspnetcore_schema_v2.xml) and the tables must be internally consistent, because completion, hover and
+// validation all read them.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -293,7 +293,7 @@ describe('ASPNETCORE_COLLECTIONS', () => {
 });
 
 describe('HANDLER_SETTINGS', () => {
-  it('covers every handler setting ANCM reads (REFERENCE.md §2.1)', () => {
+  it('covers every handler setting ANCM reads', () => {
     const known = [
       'debugFile',
       'debugLevel',

@@ -16,7 +16,7 @@ const LEVEL_CHOICES: readonly { readonly label: AncmLevel; readonly detail: stri
   { label: 'TRACE', detail: 'Everything, including events for each request. Verbose.' },
 ];
 
-// ANCM reads the settings once per worker process (REFERENCE §3), so saving alone may not be enough.
+// ANCM reads the settings once per worker process (AspNetCore/applicationmanager.cpp), so saving alone may not be enough.
 const TAKES_EFFECT = 'ANCM reads the debug settings when the worker process starts: recycle the app pool after saving web.config.';
 
 export function registerDebugLogCommands(context: ExtensionContext, server: ServerRequests): void {

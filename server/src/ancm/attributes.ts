@@ -1,7 +1,7 @@
 // Attributes of `system.webServer/aspNetCore` and docs for the element itself.
-// Facts: /work/shared/ancm/REFERENCE.md §1.1 (V2 schema, aspnetcore_schema_v2.xml), §1.2 (attribute table),
-// §1.4 (V1 schema history), §6.1 (config-load errors) and §7 (hostingModel); ANCM source
-// AspNetCore/ShimOptions.cpp, InProcessRequestHandler/InProcessOptions.cpp and
+// Facts: the V2 schema AspNetCore/aspnetcore_schema_v2.xml (the V1 aspnetcore_schema.xml's history is in
+// aspnet/AspNetCoreModule and aspnet/IISIntegration); ANCM source AspNetCore/ShimOptions.cpp (hostingModel,
+// config-load errors), AspNetCore/applicationinfo.cpp (event 1034), InProcessRequestHandler/InProcessOptions.cpp and
 // RequestHandlerLib/requesthandler_config.cpp.
 
 import type { AttributeSpec, ElementDocs } from './types';

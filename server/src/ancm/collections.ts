@@ -1,7 +1,7 @@
 // The three child collections of `<aspNetCore>` and the `<clear>` element they share.
-// Facts: /work/shared/ancm/REFERENCE.md §1.1 (schema), §1.3 (collection semantics and duplicate handling) and §2.2
-// (how ANCM applies environment variables); ANCM source CommonLib/ConfigurationSection.cpp (GetMap, GetKeyValuePairs),
-// CommonLib/config_utility.h and RequestHandlerLib/environmentvariablehelpers.h.
+// Facts: the schema AspNetCore/aspnetcore_schema_v2.xml; ANCM source CommonLib/ConfigurationSection.cpp (GetMap,
+// GetKeyValuePairs: duplicate handling), CommonLib/config_utility.h and RequestHandlerLib/environmentvariablehelpers.h
+// (how ANCM applies environment variables).
 
 import type { CollectionSpec, ElementDocs } from './types';
 

@@ -1,5 +1,5 @@
 // How ANCM reads the `debugLevel` handler setting (and ASPNETCORE_MODULE_DEBUG), exactly as
-// CommonLib/debugutil.cpp SetDebugFlags does (REFERENCE §3):
+// CommonLib/debugutil.cpp SetDebugFlags does:
 // - the value is split on `,` only (std::getline), with no trimming;
 // - each token is compared case-insensitively against the *prefix* of its length with each keyword
 //   (`_wcsnicmp(token, keyword, wcslen(keyword))`), so `errors` counts as ERROR but `warn` and ` TRACE` do not;

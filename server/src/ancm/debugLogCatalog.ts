@@ -2,7 +2,7 @@
 //
 // Format facts (dotnet/aspnetcore, src/Servers/IIS/AspNetCoreModuleV2/, read for this catalog):
 // - CommonLib/debugutil.h: LOG_TRACE/LOG_INFO/LOG_WARN/LOG_ERROR (and the ...F printf variants) call DebugPrintW/DebugPrintfW
-//   with the TRACE/INFO/WARNING/ERROR flag; the line itself never names the level (REFERENCE §4.1).
+//   with the TRACE/INFO/WARNING/ERROR flag; the line itself never names the level (CommonLib/debugutil.cpp DebugPrintW).
 // - CommonLib/exceptions.h: LogHResultFailed ("Failed HRESULT returned: ..."), LogLastError, ReportException ("... caught at"),
 //   ReportUntypedException and ThrowResultException all print at ERROR. Their location is LOCATION_FORMAT "%s:%d ", which
 //   LogLastError and ReportUntypedException put *before* the text. TraceHRESULT/TraceException raise ETW events only.

@@ -1,6 +1,5 @@
 // Environment variables users set in `<environmentVariables>`, and what ANCM does with each.
-// Facts: /work/shared/ancm/REFERENCE.md §2.2 (variables ANCM reads and sets) and §3 (ASPNETCORE_MODULE_DEBUG); ANCM
-// source AspNetCore/ShimOptions.cpp, CommonLib/debugutil.cpp (DebugInitialize),
+// Facts: ANCM source AspNetCore/ShimOptions.cpp, CommonLib/debugutil.cpp (DebugInitialize),
 // RequestHandlerLib/environmentvariablehelpers.h and OutOfProcessRequestHandler/serverprocess.cpp; for the app side,
 // src/Servers/IIS/IISIntegration/src/WebHostBuilderIISExtensions.cs and src/Servers/IIS/IIS/src/Core/IISHttpServer.cs.
 
@@ -208,7 +207,7 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableSpec[] = [
     ignoredInWebConfig: {
       reason: 'readFromWorkerProcessOnly',
       appliesTo: 'both',
-      instead: 'Use the debugLevel handler setting instead (e.g. FILE,TRACE), or set the variable on the app pool.',
+      instead: 'Use the debugLevel handler setting (e.g. FILE,TRACE), or set it on the app pool.',
     },
     rank: 15,
     summary: 'ANCM debug-log level from the worker process environment. Has no effect when set in web.config.',
@@ -224,7 +223,7 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableSpec[] = [
     ignoredInWebConfig: {
       reason: 'readFromWorkerProcessOnly',
       appliesTo: 'both',
-      instead: 'Use the debugFile handler setting instead, or set the variable on the app pool.',
+      instead: 'Use the debugFile handler setting, or set it on the app pool.',
     },
     rank: 16,
     summary: 'ANCM debug-log file from the worker process environment. Has no effect when set in web.config.',

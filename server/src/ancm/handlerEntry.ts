@@ -1,5 +1,5 @@
-// The `aspNetCore` handler line as the .NET Web SDK writes it on publish (REFERENCE §7,
-// dotnet/sdk WebConfigTransform.TransformHandlers): attribute order and values.
+// The `aspNetCore` handler line as the .NET Web SDK writes it on publish (dotnet/sdk
+// WebConfigTransform.cs TransformHandlers): attribute order and values.
 
 export const STANDARD_HANDLER_ATTRIBUTES: readonly (readonly [name: string, value: string])[] = [
   ['name', 'aspNetCore'],

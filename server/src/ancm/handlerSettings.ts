@@ -1,8 +1,7 @@
 // The `<handlerSetting>` names ANCM reads.
-// Facts: /work/shared/ancm/REFERENCE.md §2.1 (names, parsing, defaults, versions) and §3 (debugLevel syntax); ANCM
-// source AspNetCore/ShimOptions.cpp, AspNetCore/applicationinfo.cpp, AspNetCore/globalmodule.cpp,
+// Facts: ANCM source AspNetCore/ShimOptions.cpp, AspNetCore/applicationinfo.cpp, AspNetCore/globalmodule.cpp,
 // InProcessRequestHandler/InProcessOptions.cpp, RequestHandlerLib/requesthandler_config.cpp,
-// CommonLib/config_utility.h and CommonLib/debugutil.cpp.
+// CommonLib/config_utility.h and CommonLib/debugutil.cpp (debugLevel syntax).
 
 import type { HandlerSettingSpec } from './types';
 import { CONFIGURATION_LOAD_FAILURE_STATUS } from './configurationLoadFailure';

@@ -1,4 +1,5 @@
-// How ANCM names stdout log files (REFERENCE §5):
+// How ANCM names stdout log files (V2: CommonLib/RedirectionOutput.cpp, OutOfProcessRequestHandler/serverprocess.cpp;
+// V1: aspnet/IISIntegration src/AspNetCoreModuleV1/AspNetCore/src/serverprocess.cxx):
 // - V2 (both hosting models): `<stdoutLogFile>_<yyyyMMddHHmmss>_<pid>.log`, UTC, zero-padded;
 // - V1 (aspnetcore.dll): `<stdoutLogFile>_<pid>_<yyyy><M><d><H><m><s>.log`, UTC, NOT padded, so the
 //   time is ambiguous unless only one reading of the digits is a valid date.

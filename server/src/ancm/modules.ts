@@ -1,6 +1,6 @@
 // The ANCM module names and the `<handlers>` entry that routes requests to ANCM.
-// Facts: /work/shared/ancm/REFERENCE.md §1.4 (installers: aspnetcoremodule.wxs, aspnetcoremodulev2.wxs), §6.1 (500.19)
-// and §7 (handler line, module names, V1 vs V2); ANCM source AspNetCore/dllmain.cpp (module registration) and the
+// Facts: the installers (dotnet/aspnetcore src/Installers/Windows/AspNetCoreModule-Setup: ANCMV1/aspnetcoremodule.wxs,
+// ANCMV2/aspnetcoremodulev2.wxs) for module names and files; ANCM source AspNetCore/dllmain.cpp (module registration) and the
 // Web SDK's WebConfigTransform.cs (dotnet/sdk).
 
 import type { ElementDocs, ModuleSpec } from './types';

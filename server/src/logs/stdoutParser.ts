@@ -2,8 +2,9 @@
 //
 // Format facts:
 // - ANCM in-process on .NET 6+ prefixes every chunk it reads from the app's stdout pipe with `<yyyy-MM-ddTHH:mm:ss.fffZ>: `
-//   (CommonLib/RedirectionOutput.cpp, REFERENCE §5.1). A chunk holds any number of lines and may end mid-line, so the prefix
-//   is recognised where it usually lands, at a line start; its time stands for the lines that follow until the next one.
+//   (CommonLib/RedirectionOutput.cpp AggregateRedirectionOutput::Append). A chunk holds any number of lines and may end
+//   mid-line, so the prefix is recognised where it usually lands, at a line start; its time stands for the lines that
+//   follow until the next one.
 //   A prefix landing mid-line is left in the text.
 // - Microsoft.Extensions.Logging console formatters:
 //   simple: `info: Category[EventId]` then the message on lines indented by 6 spaces (single-line mode keeps it on the header

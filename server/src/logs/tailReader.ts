@@ -14,8 +14,9 @@
 //
 // Why it works this way:
 // - It polls (default every 250 ms): Windows often reports no change for a file another process holds
-//   open (ANCM keeps its debug log open; the stdout file's size only refreshes every 3 s, REFERENCE
-//   §5.2). fs.watch on the folder is only a hint to poll sooner (changeHint.ts).
+//   open (ANCM keeps its debug log open; out-of-process the stdout file's size only refreshes every
+//   3 s: OutOfProcessRequestHandler/serverprocess.cpp SetupStdHandles). fs.watch on the folder is only
+//   a hint to poll sooner (changeHint.ts).
 // - Each poll opens the file, reads from the last offset, and closes it. A handle kept open on Windows
 //   would keep a deleted log "delete pending" (its name and folder stay taken) until we let go.
 //   The price: bytes written to a file just before it is replaced or deleted, after our last poll, are

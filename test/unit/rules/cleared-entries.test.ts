@@ -18,9 +18,9 @@ describe('cleared-entries', () => {
     const { issues, atClear } = issuesOf(text);
     assert.deepEqual(marked(text, issues), [variable('A', '1'), variable('B', '2'), 'clear']);
     assert.ok(issues.every((issue) => issue.severity === 'warning'));
-    assert.match(atClear[0].message, /removes the 2 <environmentVariable> entries before it \('A', 'B'\) as well as the entries inherited/);
+    assert.match(atClear[0].message, /removes the 2 <environmentVariable> entries before it \('A', 'B'\) and every inherited entry/);
     assert.equal(atClear[0].unnecessary, undefined);
-    assert.match(issues[0].message, /This <environmentVariable> named 'A' has no effect: the <clear \/> after it in <environmentVariables> removes every entry/);
+    assert.match(issues[0].message, /This <environmentVariable> named 'A' has no effect: the <clear \/> after it removes it before ANCM reads it\. Move <clear \/> to the top of <environmentVariables>/);
     assert.deepEqual(issues.slice(0, 2).map((issue) => issue.unnecessary), [true, true]);
     assert.deepEqual(issues.flatMap((issue) => issue.fixes ?? []).filter((fix) => fix.safe), []);
   });

@@ -17,7 +17,7 @@ describe('duplicate-handler', () => {
     assert.deepEqual(marked(text, issues), ['aspNetCore']);
     assert.ok(issues[0].start > text.indexOf(LINE) + LINE.length);
     assert.equal(issues[0].severity, 'error');
-    assert.match(issues[0].message, /500\.19.*line 6/);
+    assert.match(issues[0].message, /already added on line 6.*HTTP 500\.19/);
     assert.equal(issues[0].fixes?.[0].safe, true);
     const fixed = applyAndRecheck(RULE, text, issues[0]);
     assert.equal(fixed.split(LINE).length, 2);

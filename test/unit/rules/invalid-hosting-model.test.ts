@@ -23,7 +23,8 @@ describe('invalid-hosting-model', () => {
     assert.deepEqual(marked(text, issues), ['in-process']);
     assert.equal(issues[0].severity, 'error');
     assert.match(issues[0].message, /HTTP 500\.0/);
-    assert.ok(issues[0].message.includes(`Unknown hosting model 'in-process'. Please specify either hostingModel="inprocess" or hostingModel="outofprocess" in the web.config file.`));
+    assert.match(issues[0].message, /^hostingModel 'in-process' is not a value ANCM accepts/);
+    assert.ok(issues[0].message.includes(`("Unknown hosting model 'in-process'")`));
   });
 
   it('fixes unambiguous values safely, in the casing the value used', () => {
@@ -56,7 +57,7 @@ describe('invalid-hosting-model', () => {
     const text = section('in-process').replace('modules="AspNetCoreModuleV2"', 'modules="AspNetCoreModule"');
     const [issue] = check(RULE, text);
     assert.equal(issue.severity, 'warning');
-    assert.match(issue.message, /ANCM V1 never reads hostingModel.*ANCM V2 would fail to start it with HTTP 500\.0/);
+    assert.match(issue.message, /ANCM V1 never reads it.*V2 would fail with HTTP 500\.0/);
     applyAndRecheck(RULE, text, issue);
   });
 

@@ -31,7 +31,7 @@ describe('invalid-number', () => {
     const issues = check(RULE, text);
     assert.deepEqual(marked(text, issues), ['200']);
     assert.equal(issues[0].severity, 'error');
-    assert.match(issues[0].message, /HTTP 500\.19.*from 0 to 100/);
+    assert.match(issues[0].message, /from 0 to 100.*HTTP 500\.19/);
     assert.deepEqual(issues[0].fixes?.map((fix) => [fix.title, fix.safe]), [['Change to 100, the maximum', false]]);
     assert.equal(applyAndRecheck(RULE, text, issues[0]), section('rapidFailsPerMinute="100"'));
     const below = section('processesPerApplication="0"');

@@ -25,7 +25,7 @@ describe('launcher-placeholder', () => {
     const issues = check(RULE, text);
     assert.deepEqual(marked(text, issues), ['%LAUNCHER_PATH%', '%LAUNCHER_ARGS%']);
     assert.ok(issues.every((issue) => issue.severity === 'error'));
-    assert.match(issues[0].message, /layout dotnet publish writes/);
+    assert.match(issues[0].message, /this file looks published/);
   });
 
   it('reports Visual Studio\'s IIS launcher and its argument file', () => {

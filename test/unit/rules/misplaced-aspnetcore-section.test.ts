@@ -11,7 +11,7 @@ describe('misplaced-aspnetcore-section', () => {
     const issues = check(RULE, text);
     assert.deepEqual(marked(text, issues), ['AspNetCore']);
     assert.equal(issues[0].severity, 'error');
-    assert.match(issues[0].message, /500\.19.*case-sensitive/);
+    assert.match(issues[0].message, /case-sensitive.*HTTP 500\.19/);
     assert.equal(issues[0].fixes?.[0].safe, true);
     const fixed = applyAndRecheck(RULE, text, issues[0]);
     assert.match(fixed, /<aspNetCore processPath[\s\S]*<\/aspNetCore>/);

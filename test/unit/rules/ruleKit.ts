@@ -13,7 +13,23 @@ export function check(ruleId: string, text: string): Issue[] {
   assert.ok(rule, `no rule ${ruleId}`);
   const { issues, failures } = doValidation(parseWebConfig(text), {}, [rule]);
   assert.deepEqual(failures, [], `rule ${ruleId} threw`);
+  for (const issue of issues) assertMessageShape(issue);
   return issues;
+}
+
+/**
+ * The most characters a message may have. A Problems row shows about 120-160 before it truncates, so a message
+ * leads with the problem, then the consequence and at most a short fix; this bound catches a paragraph.
+ */
+export const MAX_MESSAGE_LENGTH = 200;
+
+/** A message fits a Problems row: short, and led by the problem rather than by the consequence. */
+export function assertMessageShape(issue: Issue): void {
+  assert.ok(
+    issue.message.length <= MAX_MESSAGE_LENGTH,
+    `${issue.rule}: a message of ${issue.message.length} characters (at most ${MAX_MESSAGE_LENGTH}): ${issue.message}`,
+  );
+  assert.doesNotMatch(issue.message, /^IIS rejects the file/, `${issue.rule}: lead with the problem, not the consequence: ${issue.message}`);
 }
 
 /** The text each issue marks. */

@@ -55,7 +55,7 @@ describe('unknown-element', () => {
     const text = section('<environmentVariables><add key="ASPNETCORE_ENVIRONMENT" value="Staging" /></environmentVariables>');
     const [issue] = check(RULE, text);
     assert.equal(text.slice(issue.start, issue.end), 'add');
-    assert.match(issue.message, /HTTP 500\.19: <environmentVariables> has no <add> element .*its entries are <environmentVariable name="…" value="…" \/>/);
+    assert.match(issue.message, /^<environmentVariables> has no <add> element .*HTTP 500\.19.*Its entries are <environmentVariable name="…" value="…" \/>/);
     assert.deepEqual(issue.fixes?.map((fix) => [fix.title, fix.safe]), [['Rewrite as <environmentVariable> (key → name), keeping the values', true]]);
     const fixed = applyAndRecheck(RULE, text, issue);
     assert.equal(fixed, section('<environmentVariables><environmentVariable name="ASPNETCORE_ENVIRONMENT" value="Staging" /></environmentVariables>'));

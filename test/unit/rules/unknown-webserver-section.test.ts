@@ -12,7 +12,7 @@ describe('unknown-webserver-section', () => {
     const issues = check(RULE, text);
     assert.deepEqual(marked(text, issues), ['AppSettings']);
     assert.equal(issues[0].severity, 'error');
-    assert.match(issues[0].message, /500\.19.*directly under <configuration>/);
+    assert.match(issues[0].message, /directly under <configuration>.*HTTP 500\.19/);
   });
 
   it('reports an IIS section in the wrong case and safely renames it', () => {

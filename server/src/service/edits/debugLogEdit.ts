@@ -1,6 +1,6 @@
 // Turns ANCM's own debug log on or off through the `debugFile` and `debugLevel` handler settings of the
 // targeted <aspNetCore> sections (sectionTargets.ts). ANCM matches handler-setting names case-insensitively
-// and the first entry after the last <clear/> wins (REFERENCE §1.3, §2.1), so that is the entry updated;
+// and the first entry after the last <clear/> wins (CommonLib/config_utility.h), so that is the entry updated;
 // a new entry is added only when none is in effect. An existing debugFile path is kept: the user chose it.
 // Disabling removes every debugFile/debugLevel entry, and the <handlerSettings> element when nothing else
 // is left in it.

@@ -1,6 +1,6 @@
 // Toggle or set `hostingModel` on the <aspNetCore> sections a command targets (sectionTargets.ts: the one at
 // the cursor, else all). ANCM reads an absent or empty value as out-of-process and compares case-insensitively
-// (REFERENCE §1.2), so a section already on the asked model is left alone, and a written value keeps the
+// (AspNetCore/ShimOptions.cpp), so a section already on the asked model is left alone, and a written value keeps the
 // casing the file uses (inprocess / InProcess / INPROCESS).
 
 import type { HostingModel } from '../../ancm/types';

@@ -1,5 +1,6 @@
 // Switches ANCM V1 handler entries (modules="AspNetCoreModule") to V2. V1 never reads hostingModel and runs
-// the app out-of-process whatever it says, so going in-process needs V2 (REFERENCE §7). Every V1 entry in
+// the app out-of-process whatever it says, so going in-process needs V2 (V1's aspnetcoreconfig.h in
+// aspnet/IISIntegration src/AspNetCoreModuleV1 has no hostingModel). Every V1 entry in
 // the file is switched: the handler and the section of one app sit side by side, and a file that mixes the
 // two modules serves no purpose once V1 is gone.
 

@@ -26,12 +26,12 @@ export const argumentsLeadingSpaceRule: Rule = {
       const inProcess = hostingModelOf(start.section) === 'inprocess';
       const dotnet = isDotnetHost(start.path);
       const consequence = !inProcess
-        ? { severity: 'information' as const, text: 'Out-of-process this does no harm, but in-process ANCM splits arguments so that the first one is empty.' }
+        ? { severity: 'information' as const, text: 'harmless out-of-process, but in-process ANCM would split off an empty first argument.' }
         : dotnet
-          ? { severity: 'error' as const, text: 'In-process, ANCM splits arguments with CommandLineToArgvW, which makes the first argument empty: dotnet is handed \'\' instead of the app\'s dll and the app does not start.' }
-          : { severity: 'warning' as const, text: 'In-process, ANCM splits arguments with CommandLineToArgvW, which makes the first argument empty: the app receives an extra empty argument.' };
+          ? { severity: 'error' as const, text: 'in-process, CommandLineToArgvW makes the first argument empty, so dotnet gets \'\' instead of the app\'s dll and the app does not start.' }
+          : { severity: 'warning' as const, text: 'in-process, CommandLineToArgvW makes the first argument empty, so the app receives an extra empty argument.' };
       findings.push({
-        message: `arguments starts with whitespace. ${consequence.text}`,
+        message: `arguments starts with whitespace: ${consequence.text}`,
         ...valueSpan(attribute),
         severity: consequence.severity,
         fixes: [valueFix('Remove the leading whitespace', attribute, args.replace(/^[ \t\r\n]+/, ''), true)],

@@ -63,8 +63,8 @@ function entryFinding(document: WebConfigDocument, collection: CollectionSpec, e
   const named = name === undefined ? '' : ` named '${name}'`;
   return {
     message:
-      `This <${entry.name}>${named} has no effect: the <${collection.clearElement} /> after it in <${collection.name}> removes every entry ` +
-      `written before it, so IIS never passes it to ANCM. Move <${collection.clearElement} /> to the start of <${collection.name}> to keep it.`,
+      `This <${entry.name}>${named} has no effect: the <${collection.clearElement} /> after it removes it before ANCM reads it. ` +
+      `Move <${collection.clearElement} /> to the top of <${collection.name}> to keep it.`,
     start: entry.start,
     end: entry.end,
     unnecessary: true,
@@ -89,8 +89,7 @@ function clearFinding(
   if (onlyClear && isComplete(clear) && removed.every(isComplete)) fixes.push(moveFirstFix(document.text, collection, clear, first));
   return {
     message:
-      `This <${clear.name} /> removes ${count} (${names.join(', ')}${more}) as well as the entries inherited from parent configuration ` +
-      `levels: only the entries after it reach ANCM.`,
+      `This <${clear.name} /> removes ${count} (${names.join(', ')}${more}) and every inherited entry: only the entries after it reach ANCM.`,
     start: clear.nameStart,
     end: clear.nameEnd,
     fixes,

@@ -27,7 +27,7 @@ export const debugFileFolderRule: Rule = {
       if (!endsInSeparator && !isStdoutFolder(value, entry.section)) continue;
       const fileInFolder = endsInSeparator ? `${value}${DEFAULT_NAME}` : `${value}\\${DEFAULT_NAME}`;
       findings.push({
-        message: `debugFile '${value}' names a folder, but ANCM opens the path as a file: the open fails and no debug log is written. Name a file in it, such as ${fileInFolder}.`,
+        message: `debugFile '${value}' names a folder: ANCM opens it as a file, the open fails and no debug log is written. Name a file in it, e.g. ${fileInFolder}.`,
         ...valueSpan(entry.valueAttribute),
         fixes: [valueFix(`Use ${fileInFolder}`, entry.valueAttribute, fileInFolder, false)],
       });

@@ -1,5 +1,5 @@
 // A debugFile with no debugLevel: ANCM opens (creates) the file but its debug flags stay 0, and every write
-// checks the flags first, so the file stays empty (REFERENCE §3; CommonLib/debugutil.cpp).
+// checks the flags first, so the file stays empty (CommonLib/debugutil.cpp).
 
 import { findHandlerSetting } from '../../ancm/lookup';
 import { resolveEntries } from './entriesInEffect';
@@ -24,7 +24,7 @@ export const debugFileWithoutLevelRule: Rule = {
       if (!entry.value || entries.find(entry.collectionElement, DEBUG_LEVEL.name)) continue;
       const markup = `<${entry.collection.addElement} name="${DEBUG_LEVEL.name}" value="${escapeAttribute(SUGGESTED_LEVEL)}" />`;
       findings.push({
-        message: `No debugLevel is set, so ANCM's debug flags stay 0: ANCM creates '${entry.value}' but writes nothing to it. Add a debugLevel handler setting, e.g. '${SUGGESTED_LEVEL}'.`,
+        message: `debugFile '${entry.value}' has no debugLevel: ANCM creates the file but writes nothing to it. Add a debugLevel handler setting, e.g. '${SUGGESTED_LEVEL}'.`,
         ...valueSpan(entry.nameAttribute!),
         fixes: insertAfterElementFix(`Add debugLevel '${SUGGESTED_LEVEL}'`, document.text, entry.element, markup, false),
       });

@@ -1,5 +1,5 @@
 // ANCM splits debugLevel on commas only, without trimming, and silently ignores every token that does not start
-// with a keyword, so `FILE, TRACE` and `FILE;TRACE` both lose TRACE (REFERENCE §3; CommonLib/debugutil.cpp
+// with a keyword, so `FILE, TRACE` and `FILE;TRACE` both lose TRACE (CommonLib/debugutil.cpp
 // SetDebugFlags). This rule reports each token that loses something, says what ANCM logs as a result, and
 // rewrites the value as the user meant it.
 
@@ -86,7 +86,7 @@ function tokenProblem(token: DebugLevelToken): string | undefined {
     case 'leadingWhitespace':
       return `ANCM does not trim: '${token.text}' matches nothing and is ignored.`;
     case 'numeric':
-      return `ANCM ignores the numeric level '${token.text}' (numeric levels were removed before ANCM 2.2 shipped); use ERROR, WARNING, INFO or TRACE.`;
+      return `ANCM ignores the numeric level '${token.text}' (removed before ANCM 2.2); use ERROR, WARNING, INFO or TRACE.`;
     case 'empty':
       return 'ANCM skips this empty token; remove the extra comma.';
     case 'unknown':
@@ -96,7 +96,7 @@ function tokenProblem(token: DebugLevelToken): string | undefined {
     default: {
       const lost = keywordsIn(token).slice(1);
       if (lost.length === 0) return undefined;
-      return `ANCM separates tokens only with commas: '${token.text}' counts as ${token.keyword} alone, so ${lost.join(' and ')} ${lost.length > 1 ? 'are' : 'is'} ignored.`;
+      return `'${token.text}' counts as ${token.keyword} alone, as ANCM separates tokens only with commas: ${lost.join(' and ')} ${lost.length > 1 ? 'are' : 'is'} ignored.`;
     }
   }
 }
@@ -117,7 +117,7 @@ function tokenSpan(attribute: XmlAttribute, token: DebugLevelToken): Span {
 /** What ANCM does with this value, to follow "ANCM": "logs nothing", "logs at TRACE to FILE". */
 function describeEffect(parsed: DebugLevel, hasDebugFile: boolean): string {
   if (parsed.level === undefined) return 'logs nothing';
-  const level = parsed.infoImplied ? 'at INFO (its default when no level is given)' : `at ${parsed.level}`;
+  const level = parsed.infoImplied ? 'at INFO (the default)' : `at ${parsed.level}`;
   if (parsed.sinks.length > 0) return `logs ${level} to ${parsed.sinks.join(' and ')}`;
   if (hasDebugFile) return `logs ${level} only to the debugFile and the debugger output`;
   return `logs ${level} only to the debugger output (OutputDebugString)`;

@@ -1,5 +1,5 @@
 // ANCM shows detailed error text on its startup-error pages when ASPNETCORE_DETAILEDERRORS is true/1 or
-// ASPNETCORE_ENVIRONMENT / DOTNET_ENVIRONMENT is Development (REFERENCE §2.2, §6.1; AspNetCore/ShimOptions.cpp).
+// ASPNETCORE_ENVIRONMENT / DOTNET_ENVIRONMENT is Development (AspNetCore/ShimOptions.cpp).
 // Worth knowing in a file that looks deployed: those pages, and the app's Development mode, reach every visitor.
 
 import { findEnvironmentVariable } from '../../ancm/lookup';
@@ -29,8 +29,8 @@ export const developmentEnvironmentRule: Rule = {
       const development = value.toLowerCase() === 'development';
       findings.push({
         message: development
-          ? `${spec.name}=${value}: ANCM puts detailed error text on its startup-error pages, and the app runs with its Development settings (typically the developer exception page), for every visitor. Set Development on development machines only.`
-          : `${spec.name}=${value}: ANCM puts detailed error text (exceptions, paths) on its startup-error pages for every visitor. Remove it once the problem is found.`,
+          ? `${spec.name}=${value}: every visitor gets ANCM's detailed startup-error pages and the app's Development mode (developer exception page). Keep it to development machines.`
+          : `${spec.name}=${value}: every visitor gets ANCM's detailed startup-error pages (exceptions, paths). Remove it once the problem is found.`,
         ...valueSpan(attribute),
         fixes: [development ? valueFix("Change to 'Production'", attribute, 'Production', false) : valueFix("Change to 'false'", attribute, 'false', false)],
       });

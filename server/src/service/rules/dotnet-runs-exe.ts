@@ -25,7 +25,7 @@ export const dotnetRunsExeRule: Rule = {
       if (!first || !exe || extensionOf(exe) !== '.exe' || exe.toLowerCase().endsWith('dotnet.exe')) continue;
       const rest = start.arguments.slice(first.start + first.text.length).trim();
       findings.push({
-        message: `dotnet runs only an app's dll, not ${exe}: the app does not start (out-of-process HTTP 502.5). Let ANCM start the .exe itself: processPath="${exe}"${rest ? ` arguments="${rest}"` : ''}.`,
+        message: `dotnet runs only an app's dll, not ${exe}: the app does not start (out-of-process HTTP 502.5). Start the .exe itself: processPath="${exe}"${rest ? ` arguments="${rest}"` : ''}.`,
         ...valuePartSpan(attribute, first.start, first.start + first.text.length),
         fixes: [
           {

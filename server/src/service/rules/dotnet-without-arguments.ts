@@ -25,7 +25,7 @@ export const dotnetWithoutArgumentsRule: Rule = {
       findings.push({
         message:
           `processPath is dotnet, but ${attribute ? 'arguments is empty' : 'there are no arguments'}: in-process ANCM fails with "Application arguments are empty.", ` +
-          `and out-of-process dotnet starts without an app and exits (HTTP 502.5). Put the app's dll in arguments (arguments="${placeholder}").`,
+          `out-of-process dotnet exits (HTTP 502.5). Set arguments="${placeholder}".`,
         ...(attribute ? valueOrAttributeSpan(attribute) : attributeSpan(start.processPath)),
         fixes: [
           attribute

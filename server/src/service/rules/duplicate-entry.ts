@@ -1,6 +1,6 @@
 // IIS has no key for these collections, so it keeps entries with the same name; ANCM then reads one of them,
 // comparing names case-insensitively: the last environment variable (std::map insert_or_assign) and the first
-// handler setting (find_element) (REFERENCE §1.3; CommonLib/ConfigurationSection.cpp, CommonLib/config_utility.h).
+// handler setting (find_element) (CommonLib/ConfigurationSection.cpp, CommonLib/config_utility.h).
 
 import { COLLECTIONS_ANCM_READS } from '../../ancm/collections';
 import { findCollection } from '../../ancm/lookup';
@@ -27,7 +27,7 @@ export const duplicateEntryRule: Rule = {
         yield {
           message:
             `ANCM ignores this ${entry.collection.addElement}: the ${lastWins ? 'later' : 'earlier'} entry named '${winner.name}'` +
-            `${winner.value === undefined ? '' : ` (value '${winner.value}')`} wins, because for ${entry.collection.name} the ${lastWins ? 'last' : 'first'} entry with a name wins (names are compared ignoring case).`,
+            `${winner.value === undefined ? '' : ` (value '${winner.value}')`} wins (in ${entry.collection.name} the ${lastWins ? 'last' : 'first'} one wins; names ignore case).`,
           ...valueSpan(entry.nameAttribute!),
           unnecessary: true,
           // Removing an exact copy changes nothing; otherwise the user may have meant the ignored value.

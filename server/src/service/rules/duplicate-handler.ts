@@ -1,6 +1,7 @@
 // IIS keys the <handlers> collection by name: adding a name that is already in the collection is a configuration
 // error, HTTP 500.19 ("Cannot add duplicate collection entry of type 'add' with unique key attribute 'name'",
-// REFERENCE §6.1 layer 1, §7). Entries count from the last <clear/>, and <remove name> takes one out, so the SDK's
+// IIS configuration reference, https://learn.microsoft.com/iis/configuration/system.webserver/handlers/add: name is
+// "the unique name of the handler mapping"). Entries count from the last <clear/>, and <remove name> takes one out, so the SDK's
 // `<remove name="aspNetCore" />` before `<add name="aspNetCore" …>` is fine. Each <location path> is its own
 // configuration path; names are compared exactly, as the common case is an exact copy.
 
@@ -50,7 +51,7 @@ function duplicateFinding(document: WebConfigDocument, entry: XmlElement, first:
   const line = document.text.slice(0, first.start).split(/\r\n|\r|\n/).length; // a lone CR ends a line too (XML 1.0, 2.11)
   const identical = document.text.slice(entry.start, entry.end) === document.text.slice(first.start, first.end);
   return {
-    message: `IIS rejects the file with HTTP 500.19: a handler named '${name}' is already added on line ${line}, and handler names are the collection's key. Keep one entry.`,
+    message: `A handler named '${name}' is already added on line ${line}: handler names must be unique, so IIS rejects the file (HTTP 500.19). Keep one entry.`,
     ...valueSpan(getAttribute(entry, 'name')!),
     fixes: removeElementFix('Remove this duplicate handler entry', document.text, entry, identical),
   };

@@ -1,5 +1,6 @@
 // IIS allows a configuration section once per configuration path in a file; a second <aspNetCore> for the same
-// path is a configuration error, HTTP 500.19 (REFERENCE.md §6.1 layer 1). Each <location path> is its own path.
+// path is a configuration error, HTTP 500.19
+// (https://learn.microsoft.com/aspnet/core/host-and-deploy/azure-iis-errors-reference). Each <location path> is its own path.
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { type XmlElement, getAttribute } from '../parse/xmlDocument';
@@ -24,7 +25,7 @@ export const duplicateSection: Rule = {
         continue;
       }
       findings.push({
-        message: `IIS rejects the file with HTTP 500.19: <aspNetCore> is already defined ${scope.description} earlier in this file; keep one section.`,
+        message: `<aspNetCore> is already defined ${scope.description} earlier in this file: IIS rejects the file (HTTP 500.19). Keep one section.`,
         ...elementNameSpan(section),
         fixes: removeElementFix('Remove this <aspNetCore> section', document.text, section, false),
       });

@@ -25,7 +25,7 @@ export const emptyStdoutLogFileRule: Rule = {
       if (!enabled || !file || completeValue(enabled)?.trim().toLowerCase() !== 'true' || completeValue(file)?.trim() !== '') continue;
       const placeholder = STDOUT_LOG_FILE.placeholder ?? '.\\logs\\stdout';
       findings.push({
-        message: `stdoutLogFile is empty while stdout logging is on: ANCM joins the empty prefix to the site folder, so the logs land in the site root as _<timestamp>_<pid>.log. Write a prefix such as ${placeholder}.`,
+        message: `stdoutLogFile is empty while stdout logging is on: the logs land in the site root as _<timestamp>_<pid>.log. Write a prefix such as ${placeholder}.`,
         ...attributeSpan(file),
         fixes: [valueFix(`Set stdoutLogFile="${placeholder}"`, file, placeholder, false)],
       });

@@ -1,4 +1,5 @@
-// Which collection entries ANCM actually reads. IIS drops every entry before a <clear/> (REFERENCE §1.3), and
+// Which collection entries ANCM actually reads. IIS drops every entry before a <clear/> (clearElement in
+// AspNetCore/aspnetcore_schema_v2.xml), and
 // of entries sharing a name (compared case-insensitively) ANCM keeps one: the last environment variable
 // (std::map insert_or_assign, CommonLib/ConfigurationSection.cpp) or the first handler setting (find_element,
 // CommonLib/config_utility.h), as the collection's duplicatePolicy says. Also: the hosting model a file settles.

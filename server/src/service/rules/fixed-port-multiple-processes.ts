@@ -28,7 +28,7 @@ export const fixedPortMultipleProcessesRule: Rule = {
       const count = processes ? Number(completeValue(processes)?.trim()) : 1;
       if (!processes || !Number.isInteger(count) || count <= 1) continue;
       findings.push({
-        message: `${PORT.name}=${entry.value} gives all ${count} backend processes (processesPerApplication) the same port: only one can listen on it, and the others fail ANCM's start check (HTTP 502.5 for the requests sent to them). Leave the value empty to let ANCM give each process its own port.`,
+        message: `${PORT.name}=${entry.value} gives all ${count} backend processes (processesPerApplication) one port: only one can listen, and requests sent to the others get HTTP 502.5. Leave it empty.`,
         ...valueSpan(entry.valueAttribute),
         fixes: [
           valueFix(`Let ANCM pick each process's port (empty ${PORT.name})`, entry.valueAttribute, '', false),

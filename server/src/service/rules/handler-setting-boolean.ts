@@ -1,5 +1,5 @@
 // ANCM compares boolean handler settings with equals_ignore_case against one word: `trueOnly` settings are on
-// only for "true", `notFalse` ones are on unless "false" (REFERENCE §2.1; AspNetCore/ShimOptions.cpp,
+// only for "true", `notFalse` ones are on unless "false" (AspNetCore/ShimOptions.cpp,
 // InProcessRequestHandler/InProcessOptions.cpp, RequestHandlerLib/requesthandler_config.cpp). `yes` or `1` do
 // not mean what they seem.
 

@@ -1,6 +1,6 @@
 // Some variables configure ANCM only from the IIS worker process environment (ANCM reads them when its dlls load
 // or straight from the process), and ANCM replaces ASPNETCORE_APPL_PATH out-of-process; in <environmentVariables>
-// they do not do what they say (REFERENCE §2.2; CommonLib/debugutil.cpp, RequestHandlerLib/environmentvariablehelpers.h,
+// they do not do what they say (CommonLib/debugutil.cpp, RequestHandlerLib/environmentvariablehelpers.h,
 // OutOfProcessRequestHandler/serverprocess.cpp). Which ones is data: EnvironmentVariableSpec.ignoredInWebConfig.
 
 import { findCollection, findEnvironmentVariable } from '../../ancm/lookup';
@@ -23,7 +23,7 @@ export const ignoredEnvironmentVariableRule: Rule = {
       if (!spec || !ignored || (ignored.appliesTo !== 'both' && ignored.appliesTo !== sectionHostingModel(document, entry.section))) continue;
       const what =
         ignored.reason === 'readFromWorkerProcessOnly'
-          ? `ANCM reads ${spec.name} only from the IIS worker process environment, so setting it here does not configure ANCM (the app just receives it).`
+          ? `${spec.name} here does not configure ANCM, which reads it only from the IIS worker process environment.`
           : `ANCM removes ${spec.name} from these variables and sets its own value${ignored.appliesTo === 'outofprocess' ? ' out-of-process' : ''}, so this value is discarded.`;
       findings.push({
         message: `${what} ${ignored.instead}`,

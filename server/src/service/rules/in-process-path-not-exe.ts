@@ -24,8 +24,8 @@ export const inProcessPathNotExeRule: Rule = {
       if (extension === '' || extension === '.exe' || extension === '.dll' || path.includes('"')) continue;
       findings.push({
         message:
-          `In-process, ANCM starts only an .exe (or dotnet): it fails with "Process path '${path}' doesn't have '.exe' extension." ` +
-          `Name the app's .exe, or dotnet with the app's dll in arguments; a ${extension} file can only be started out-of-process.`,
+          `processPath '${path}' is not an .exe: in-process ANCM fails with "Process path '${path}' doesn't have '.exe' extension." ` +
+          `Use the app's .exe, or dotnet with the dll in arguments.`,
         ...valueSpan(start.processPath),
       });
     }

@@ -1,5 +1,7 @@
 // In-process hosting needs ANCM V2. The V1 module (AspNetCoreModule) never reads hostingModel and
-// silently runs the app out-of-process (REFERENCE §7); the .NET SDK refuses to publish this combination.
+// silently runs the app out-of-process (its aspnetcoreconfig.h, aspnet/IISIntegration src/AspNetCoreModuleV1,
+// has no hostingModel); the .NET SDK refuses to publish this combination (dotnet/sdk WebConfigTransform.cs
+// SetAspNetCoreHostingModel).
 
 import { ANCM_MODULES } from '../../ancm/modules';
 import { getAttribute } from '../parse/xmlDocument';

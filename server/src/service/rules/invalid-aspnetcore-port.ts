@@ -1,6 +1,6 @@
 // Out-of-process, ANCM reads a non-empty ASPNETCORE_PORT with _wtoi and refuses to start the backend process
 // (E_INVALIDARG, a critical error) unless it is in 1025-48000; an empty value lets ANCM pick a port
-// (REFERENCE §2.2; OutOfProcessRequestHandler/serverprocess.cpp SetupListenPort). In-process there is no backend process.
+// (OutOfProcessRequestHandler/serverprocess.cpp SetupListenPort). In-process there is no backend process.
 
 import { findEnvironmentVariable } from '../../ancm/lookup';
 import { resolveEntries, sectionHostingModel } from './entriesInEffect';
@@ -29,20 +29,20 @@ export const invalidAspNetCorePortRule: Rule = {
       if (sectionHostingModel(document, entry.section) !== 'outofprocess') {
         // In-process, or a model this file does not settle: report what would happen, without claiming it does.
         findings.push({
-          message: `'${value}' is not a port ANCM accepts (a whole number from ${RANGE.min} to ${RANGE.max}): out-of-process ANCM would fail to start the app's process. In-process ANCM starts no backend process and does not use ${PORT.name}.`,
+          message: `${PORT.name} '${value}' is not a whole number from ${RANGE.min} to ${RANGE.max}: out-of-process ANCM would fail to start the app's process. In-process ANCM starts no backend process.`,
           ...valueSpan(attribute),
           severity: 'information',
         });
       } else if (inRange) {
         findings.push({
-          message: `ANCM reads the leading ${port} (it parses the value with _wtoi) but passes '${value}' to the app unchanged. Write the port as a plain number.`,
+          message: `${PORT.name} '${value}' is not a plain number: ANCM reads the leading ${port} (_wtoi), but the app gets '${value}'. Write the port as a plain number.`,
           ...valueSpan(attribute),
           severity: 'warning',
           fixes: [valueFix(`Change to '${port}'`, attribute, String(port), true)],
         });
       } else {
         findings.push({
-          message: `ANCM accepts ${PORT.name} only from ${RANGE.min} to ${RANGE.max}, and reads '${value}' as ${port}: it fails to start the app's process (E_INVALIDARG). Leave the value empty to let ANCM pick a port.`,
+          message: `${PORT.name} '${value}' (read as ${port}) is outside ${RANGE.min} to ${RANGE.max}: ANCM fails to start the app's process (E_INVALIDARG). Leave it empty to let ANCM pick a port.`,
           ...valueSpan(attribute),
         });
       }

@@ -1,5 +1,5 @@
 // IIS parses `bool` attributes of the schema as true/false in any letter case; any other text fails schema
-// validation before ANCM runs, HTTP 500.19 (REFERENCE.md §1.1 attribute types, §6.1 layer 1).
+// validation before ANCM runs, HTTP 500.19 (type="bool" in AspNetCore/aspnetcore_schema_v2.xml).
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import type { XmlAttribute } from '../parse/xmlDocument';
@@ -31,7 +31,7 @@ export const invalidBoolean: Rule = {
       const lower = value.trim().toLowerCase();
       if (lower === 'true' || lower === 'false') continue;
       findings.push({
-        message: `IIS rejects the file with HTTP 500.19: ${attribute.name} must be true or false, not '${value}'.`,
+        message: `${attribute.name} must be true or false, not '${value}': IIS rejects the file (HTTP 500.19).`,
         ...valueOrAttributeSpan(attribute),
         fixes: booleanFixes(attribute, MEANT[lower], spec.defaultValue),
       });

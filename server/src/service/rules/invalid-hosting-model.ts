@@ -1,6 +1,6 @@
 // The schema types hostingModel as a plain string, so IIS accepts anything; ANCM compares it case-insensitively with
 // inprocess/outofprocess (empty = out-of-process) and fails the configuration load on anything else, HTTP 500.0 and
-// event 1034 (REFERENCE.md §1.2 hostingModel, §6.1 layer 2; AspNetCore/ShimOptions.cpp).
+// event 1034 (AspNetCore/ShimOptions.cpp; the event from AspNetCore/applicationinfo.cpp).
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { findAttribute } from '../../ancm/lookup';
@@ -29,14 +29,12 @@ export const invalidHostingModel: Rule = {
       const attribute = getAttribute(section, HOSTING_MODEL);
       const value = attribute && completeValue(attribute);
       if (!attribute || value === undefined || hostingModelOf(section) !== undefined) continue;
-      const ancmError =
-        `${CONFIGURATION_LOAD_FAILURE_STATUS} ("Unknown hosting model '${value}'. Please specify either hostingModel="inprocess" ` +
-        'or hostingModel="outofprocess" in the web.config file.")';
+      const ancmError = `${CONFIGURATION_LOAD_FAILURE_STATUS} ("Unknown hosting model '${value}'")`;
       const v1Only = onlyOutOfProcessModules(document);
       findings.push({
         message: v1Only
-          ? `ANCM V1 never reads hostingModel, so this app runs out-of-process; ANCM V2 would fail to start it with ${ancmError}.`
-          : `ANCM fails to start the app with ${ancmError}. ANCM accepts any letter case; an empty or absent value means out-of-process.`,
+          ? `hostingModel '${value}' is not a value ANCM accepts: ANCM V1 never reads it (the app runs out-of-process), but V2 would fail with ${ancmError}.`
+          : `hostingModel '${value}' is not a value ANCM accepts: the app fails to start with ${ancmError}. Use inprocess or outofprocess (any case).`,
         ...valueOrAttributeSpan(attribute),
         severity: v1Only ? 'warning' : undefined,
         fixes: hostingModelFixes(attribute, value),
@@ -48,7 +46,8 @@ export const invalidHostingModel: Rule = {
 
 /**
  * Whether every ANCM handler in the file names a module that cannot host in-process: ANCM V1, which never reads
- * hostingModel (REFERENCE.md §7). False when the file maps no handler, since the module is then set elsewhere.
+ * hostingModel (aspnet/IISIntegration src/AspNetCoreModuleV1/AspNetCore/Inc/aspnetcoreconfig.h has none). False
+ * when the file maps no handler, since the module is then set elsewhere.
  */
 export function onlyOutOfProcessModules(document: WebConfigDocument): boolean {
   return document.handlers.length > 0 && document.handlers.every((handler) => moduleOf(handler)?.supportsInProcess === false);

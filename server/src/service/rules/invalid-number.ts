@@ -39,7 +39,7 @@ function checkNumber(attribute: XmlAttribute, value: string, spec: AttributeSpec
     const number = Number(text);
     if (number >= range.min && number <= range.max) return undefined;
     return {
-      message: `IIS rejects the file with HTTP 500.19: ${expected}, not ${text}.`,
+      message: `${expected}, not ${text}: IIS rejects the file (HTTP 500.19).`,
       ...at,
       fixes: outOfRangeFixes(attribute, number, range),
     };
@@ -53,7 +53,7 @@ function checkNumber(attribute: XmlAttribute, value: string, spec: AttributeSpec
     fixes.push(valueFix(`Use the default, ${spec.defaultValue}`, attribute, spec.defaultValue, false));
   }
   const shown = text === '' ? 'an empty value' : `'${value}'`;
-  return { message: `IIS rejects the file with HTTP 500.19: ${expected}, not ${shown}.`, ...at, fixes };
+  return { message: `${expected}, not ${shown}: IIS rejects the file (HTTP 500.19).`, ...at, fixes };
 }
 
 /**

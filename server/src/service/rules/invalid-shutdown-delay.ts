@@ -1,6 +1,6 @@
 // ANCM (.NET 9+) reads shutdownDelay, or when it is absent or empty the ANCM_shutdownDelay environment variable,
 // with std::stoi: a negative number throws ConfigurationLoadException, no leading number makes std::stoi throw,
-// and either fails the configuration load with HTTP 500.0 (REFERENCE §2.1, §6.1; AspNetCore/ShimOptions.cpp).
+// and either fails the configuration load with HTTP 500.0 (AspNetCore/ShimOptions.cpp, AspNetCore/applicationinfo.cpp).
 
 import { findEnvironmentVariable, findHandlerSetting } from '../../ancm/lookup';
 import type { XmlAttribute, XmlElement } from '../parse/xmlDocument';
@@ -44,22 +44,22 @@ function checkDelay(entry: NamedEntry, name: string): Finding[] {
   if (!value) return []; // empty: ANCM uses the fallback
   const attribute = entry.valueAttribute!;
   const span = valueSpan(attribute);
-  const ancm = `ANCM (${SHUTDOWN_DELAY.since} and later)`;
+  const ancm = `ANCM (${SHUTDOWN_DELAY.since}+)`;
   const parsed = stoi(value);
   if (parsed === undefined) {
-    return [{ message: `${ancm} reads ${name} with std::stoi, which finds no leading number in '${value}' and throws: the configuration load fails and every request gets ${CONFIGURATION_LOAD_FAILURE_STATUS}. Write a whole number of milliseconds.`, ...span }];
+    return [{ message: `${name} '${value}' is not a number: std::stoi throws in ${ancm}, so every request gets ${CONFIGURATION_LOAD_FAILURE_STATUS}. Write a whole number of milliseconds.`, ...span }];
   }
   if (parsed.number > INT_MAX || parsed.number < -INT_MAX - 1) {
-    return [{ message: `${ancm} reads ${name} with std::stoi, and '${value}' does not fit in an int, so std::stoi throws: the configuration load fails (${CONFIGURATION_LOAD_FAILURE_STATUS}).`, ...span }];
+    return [{ message: `${name} '${value}' does not fit in an int: std::stoi throws in ${ancm}, so every request gets ${CONFIGURATION_LOAD_FAILURE_STATUS}.`, ...span }];
   }
   if (parsed.number < 0) {
-    return [{ message: `${ancm} fails the configuration load (${CONFIGURATION_LOAD_FAILURE_STATUS}) with "${NEGATIVE_MESSAGE}" Use 0 for no delay.`, ...span, fixes: [clampFix("Change to '0' (no delay)", attribute, '0')] }];
+    return [{ message: `${name} '${value}' is negative: ${ancm} fails with ${CONFIGURATION_LOAD_FAILURE_STATUS}: "${NEGATIVE_MESSAGE}" Use 0 for no delay.`, ...span, fixes: [clampFix("Change to '0' (no delay)", attribute, '0')] }];
   }
   const rest = parsed.rest.trim();
   if (rest === '') return [];
   return [
     {
-      message: `${ancm} reads ${name} with std::stoi, which takes the leading ${parsed.number} and ignores '${rest}': the delay is ${parsed.number} ms. Write a whole number of milliseconds.`,
+      message: `${name} '${value}' is not a whole number: std::stoi takes the leading ${parsed.number} and ignores '${rest}', so the delay is ${parsed.number} ms. Write whole milliseconds.`,
       ...span,
       severity: 'warning',
       fixes: [restFix(attribute, parsed.number, rest)],

@@ -1,5 +1,6 @@
 // IIS parses `timeSpan` attributes as `[d.]hh:mm:ss` and checks their `timeSpanRange` (min, max, granularity in
-// seconds); a value outside it fails schema validation (REFERENCE.md §1.1, §1.2, §6.1). Minutes or seconds of 60
+// seconds); a value outside it fails schema validation (AspNetCore/aspnetcore_schema_v2.xml; the
+// range's meaning: IAppHostPropertySchema::ValidationParameter, learn.microsoft.com). Minutes or seconds of 60
 // or more fail too: `00:60:00` gives HTTP 500 (aspnet/AspNetCoreModule#86).
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
@@ -66,7 +67,7 @@ function checkTimeSpan(attribute: XmlAttribute, value: string, spec: AttributeSp
   if (!parsed) {
     const fixes = spec.defaultValue === undefined ? [] : [valueFix(`Use the default, ${spec.defaultValue}`, attribute, spec.defaultValue, false)];
     const shown = value.trim() === '' ? 'an empty value' : `'${value}'`;
-    return { message: `IIS rejects the file with HTTP 500.19: ${name} must be a time span written [d.]hh:mm:ss, ${limits}, not ${shown}.`, ...at, fixes };
+    return { message: `${name} must be a time span written [d.]hh:mm:ss, ${limits}, not ${shown}: IIS rejects the file (HTTP 500.19).`, ...at, fixes };
   }
   const withDays = parsed.days !== undefined;
   const total = parsed.totalSeconds;
@@ -74,7 +75,7 @@ function checkTimeSpan(attribute: XmlAttribute, value: string, spec: AttributeSp
     const limit = total > range.maxSeconds ? range.maxSeconds : range.minSeconds;
     const clamped = formatTimeSpan(limit, false);
     return {
-      message: `IIS rejects the file with HTTP 500.19: ${name} must be ${limits}, not ${value.trim()}.`,
+      message: `${name} must be ${limits}, not ${value.trim()}: IIS rejects the file (HTTP 500.19).`,
       ...at,
       fixes: [clampFix(`Change to ${clamped}, the ${limit === range.maxSeconds ? 'maximum' : 'minimum'}`, attribute, clamped)],
     };
@@ -83,7 +84,7 @@ function checkTimeSpan(attribute: XmlAttribute, value: string, spec: AttributeSp
     const rounded = Math.round(total / range.granularitySeconds) * range.granularitySeconds;
     const nearest = formatTimeSpan(Math.min(rounded, range.maxSeconds), withDays);
     return {
-      message: `IIS rejects the file with HTTP 500.19: ${name} must be a whole multiple of ${range.granularitySeconds} second(s), not ${value.trim()}.`,
+      message: `${name} must be a whole multiple of ${range.granularitySeconds} second(s), not ${value.trim()}: IIS rejects the file (HTTP 500.19).`,
       ...at,
       fixes: [valueFix(`Change to ${nearest}`, attribute, nearest, false)],
     };
@@ -92,7 +93,7 @@ function checkTimeSpan(attribute: XmlAttribute, value: string, spec: AttributeSp
   const normalized = formatTimeSpan(total, withDays);
   const parts = withDays ? 'hours must be 0-23 after a day count, minutes and seconds 0-59' : 'minutes and seconds must be 0-59';
   return {
-    message: `IIS rejects ${value.trim()} and the app fails with HTTP 500: in ${name}, ${parts}. Write ${normalized}.`,
+    message: `${name} ${value.trim()} is out of range (${parts}): IIS rejects it and the app fails with HTTP 500. Write ${normalized}.`,
     ...at,
     fixes: [valueFix(`Change to ${normalized}`, attribute, normalized, true)],
   };

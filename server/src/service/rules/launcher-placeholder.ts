@@ -2,7 +2,7 @@
 // Express fill in; IIS expands processPath and arguments (expanded="true"), so on a server where nothing defines them
 // the text stays as written and ANCM cannot start the app. VSIISExeLauncher.exe with `-argFile IISExeLauncherArgs.txt`
 // is Visual Studio's IIS debugging launcher, which reads its real command line from a file Visual Studio writes into
-// bin\IISSupport. dotnet publish replaces all of them (dotnet/sdk WebConfigTransform.cs, RemoveLauncherArgs; REFERENCE §7).
+// bin\IISSupport. dotnet publish replaces all of them (dotnet/sdk WebConfigTransform.cs, RemoveLauncherArgs).
 // In-process, CommonLib/HostFxrResolver.cpp (HostFxrResolver::GetHostFxrParameters) then fails with "Executable was not
 // found at '…'"; out-of-process, OutOfProcessRequestHandler/serverprocess.cpp (SERVER_PROCESS::StartProcess) cannot start it.
 //
@@ -27,10 +27,10 @@ interface Leftover {
 }
 
 const LEFTOVERS: readonly Leftover[] = [
-  { attribute: 'processPath', pattern: new RegExp(LAUNCHER_PATH, 'gi'), origin: 'is set only by Visual Studio and IIS Express', effect: 'IIS leaves the text unexpanded and ANCM cannot start the process' },
-  { attribute: 'processPath', pattern: /VSIISExeLauncher\.exe/gi, origin: 'is Visual Studio\'s IIS debugging launcher', effect: 'ANCM cannot start the app without Visual Studio\'s bin\\IISSupport files' },
-  { attribute: 'arguments', pattern: new RegExp(LAUNCHER_ARGS, 'gi'), origin: 'is set only by Visual Studio and IIS Express', effect: 'the app receives the placeholder text as its arguments' },
-  { attribute: 'arguments', pattern: /-argFile[ \t]+IISExeLauncherArgs\.txt/gi, origin: 'is read by Visual Studio\'s IIS debugging launcher only', effect: 'the app receives it as its arguments' },
+  { attribute: 'processPath', pattern: new RegExp(LAUNCHER_PATH, 'gi'), origin: 'is set only by Visual Studio and IIS Express', effect: 'IIS leaves it unexpanded and ANCM cannot start the process' },
+  { attribute: 'processPath', pattern: /VSIISExeLauncher\.exe/gi, origin: 'is Visual Studio\'s IIS debugging launcher', effect: 'ANCM cannot start the app without bin\\IISSupport' },
+  { attribute: 'arguments', pattern: new RegExp(LAUNCHER_ARGS, 'gi'), origin: 'is set only by Visual Studio and IIS Express', effect: 'the app receives the text as its arguments' },
+  { attribute: 'arguments', pattern: /-argFile[ \t]+IISExeLauncherArgs\.txt/gi, origin: 'is read only by Visual Studio\'s IIS debugging launcher', effect: 'the app receives it as its arguments' },
 ];
 
 export const launcherPlaceholderRule: Rule = {
@@ -51,8 +51,8 @@ export const launcherPlaceholderRule: Rule = {
         for (const match of value.matchAll(pattern)) {
           findings.push({
             message: published
-              ? `${match[0]} ${origin}, and this file has the layout dotnet publish writes, yet publish would have replaced it: deployed like this, ${effect}. Publish the app again, or write processPath="dotnet" arguments=".\\MyApp.dll" (or the app's .exe).`
-              : `${match[0]} ${origin}, and dotnet publish replaces it. If this file is deployed as-is, ${effect}.`,
+              ? `${match[0]} ${origin}, yet this file looks published: ${effect}. Publish the app again, which replaces it.`
+              : `${match[0]} ${origin}; dotnet publish replaces it. Deployed as-is, ${effect}.`,
             ...valuePartSpan(attribute, match.index, match.index + match[0].length),
             ...(published ? { severity: 'error' as const } : {}),
           });

@@ -1,7 +1,7 @@
 // <aspNetCore> is read by IIS only as the section system.webServer/aspNetCore, spelled exactly so: the schema ANCM
 // installs (AspNetCore/aspnetcore_schema_v2.xml, sectionSchema name="system.webServer/aspNetCore") declares it, and
 // configuration element names are case-sensitive. <AspNetCore> there, or <aspNetCore> directly under <configuration>,
-// <location> or <system.web>, is an unknown section: IIS rejects the file with HTTP 500.19 (REFERENCE §6.1 layer 1),
+// <location> or <system.web>, is an unknown section: IIS rejects the file with HTTP 500.19,
 // and ANCM never sees its processPath (AspNetCore/ShimOptions.cpp reads only system.webServer/aspNetCore).
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
@@ -29,7 +29,7 @@ export const misplacedAspNetCoreSectionRule: Rule = {
         findings.push(wrongCase(element));
       } else if (WRONG_PARENTS.has(parent)) {
         findings.push({
-          message: `IIS rejects the file with HTTP 500.19: <${element.name}> is not a section of <${parent}>, and ANCM reads its settings only from <system.webServer><aspNetCore>. Move it into <system.webServer>.`,
+          message: `<${element.name}> is not a section of <${parent}>: IIS rejects the file (HTTP 500.19), and ANCM reads only <system.webServer><aspNetCore>. Move it there.`,
           ...elementNameSpan(element),
         });
       }
@@ -41,7 +41,7 @@ export const misplacedAspNetCoreSectionRule: Rule = {
 function wrongCase(element: XmlElement): Finding {
   const edits = renameElement(element, SECTION);
   return {
-    message: `IIS rejects the file with HTTP 500.19: element names are case-sensitive and the section is <${SECTION}>, not <${element.name}>; ANCM never reads this one.`,
+    message: `The section is <${SECTION}>, not <${element.name}> (element names are case-sensitive): IIS rejects the file (HTTP 500.19) and ANCM never reads it.`,
     ...elementNameSpan(element),
     // Safe unless the parent already has an <aspNetCore>, which the rename would duplicate.
     fixes: edits ? [{ title: `Rename to <${SECTION}>`, edits, safe: !element.parent?.children.some((sibling) => sibling.name === SECTION) }] : [],

@@ -1,6 +1,7 @@
 // An ANCM collection (<environmentVariables>, <handlerSettings>, <recycleOnFileChange>) written directly
 // under <system.webServer> instead of inside <aspNetCore>: IIS knows no such section there and rejects
-// the file with HTTP 500.19, and the settings never reach ANCM (REFERENCE §1.3, §6.1).
+// the file with HTTP 500.19, and the settings never reach ANCM (AspNetCore/aspnetcore_schema_v2.xml declares them only inside
+// system.webServer/aspNetCore).
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { findCollection } from '../../ancm/lookup';
@@ -21,7 +22,7 @@ export const misplacedCollection: Rule = {
       for (const child of systemWebServer.children) {
         if (!findCollection(child.name)) continue;
         findings.push({
-          message: `<${child.name}> belongs inside <aspNetCore>. Directly under <system.webServer> IIS does not recognise it and rejects the file with HTTP 500.19; ANCM never sees these settings.`,
+          message: `<${child.name}> belongs inside <aspNetCore>: directly under <system.webServer> IIS rejects the file (HTTP 500.19), and ANCM never sees these settings.`,
           ...elementNameSpan(child),
         });
       }

@@ -1,5 +1,5 @@
 // A handler that maps ANCM with no <aspNetCore> section: ANCM then finds no processPath and fails
-// every request with HTTP 500.0 ("Attribute 'processPath' is required.", REFERENCE §6.1), unless a
+// every request with HTTP 500.0 ("Attribute 'processPath' is required.", AspNetCore/ShimOptions.cpp), unless a
 // parent configuration supplies the section.
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
@@ -16,7 +16,7 @@ export const missingAspNetCoreSectionRule: Rule = {
   check(document: WebConfigDocument): Finding[] {
     if (document.sections.length > 0) return [];
     return document.handlers.map((handler) => ({
-      message: `This handler sends requests to ANCM, but the file has no <aspNetCore> section: unless a parent configuration provides one, ANCM has no processPath and fails every request with ${CONFIGURATION_LOAD_FAILURE_STATUS}.`,
+      message: `No <aspNetCore> section for this ANCM handler: unless a parent configuration provides one, ANCM has no processPath and every request gets ${CONFIGURATION_LOAD_FAILURE_STATUS}.`,
       start: handler.nameStart,
       end: handler.nameEnd,
     }));

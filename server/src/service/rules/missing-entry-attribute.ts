@@ -32,8 +32,8 @@ export const missingEntryAttribute: Rule = {
             if (miscased.length > 0) {
               findings.push({
                 message:
-                  `IIS rejects the file with HTTP 500.19: <${element.name}> needs a ${spec.name} attribute, and '${miscased[0].name}' is not it ` +
-                  `(attribute names are case-sensitive).`,
+                  `<${element.name}> needs a ${spec.name} attribute, and '${miscased[0].name}' is not it (attribute names are case-sensitive): ` +
+                  'IIS rejects the file (HTTP 500.19).',
                 ...elementNameSpan(element),
                 // With two wrongly cased candidates the user has to pick which value to keep.
                 fixes: miscased.map((candidate) => ({
@@ -45,13 +45,13 @@ export const missingEntryAttribute: Rule = {
               continue;
             }
             findings.push({
-              message: `IIS rejects the file with HTTP 500.19: <${element.name}> needs a ${spec.name} attribute${spec.nonEmpty ? '' : ' (it may be empty)'}.`,
+              message: `<${element.name}> needs a ${spec.name} attribute${spec.nonEmpty ? '' : ' (it may be empty)'}: IIS rejects the file (HTTP 500.19).`,
               ...elementNameSpan(element),
               fixes: spec.nonEmpty ? [] : [addEmptyAttribute(element, spec)],
             });
           } else if (attribute?.value === '' && spec.nonEmpty) {
             findings.push({
-              message: `IIS rejects the file with HTTP 500.19: the ${spec.name} of <${element.name}> must not be empty.`,
+              message: `The ${spec.name} of <${element.name}> must not be empty: IIS rejects the file (HTTP 500.19).`,
               ...attributeSpan(attribute),
             });
           }

@@ -1,5 +1,6 @@
 // Without a handlers/add entry that maps ANCM, IIS never hands requests to the app: the <aspNetCore>
-// section is read by nobody (REFERENCE §7). A parent configuration may map it, so this is a warning.
+// section is read by nobody (publish writes that entry: dotnet/sdk WebConfigTransform.cs
+// TransformHandlers). A parent configuration may map it, so this is a warning.
 
 import { STANDARD_HANDLER_LINE } from '../../ancm/handlerEntry';
 import { HANDLER_ENTRY_DOCS } from '../../ancm/modules';
@@ -17,7 +18,7 @@ export const missingHandlerRule: Rule = {
   check(document: WebConfigDocument): Finding[] {
     if (document.handlers.length > 0) return [];
     return document.sections.map((section) => ({
-      message: 'No handler maps requests to ANCM: unless a parent configuration adds it, IIS never passes requests to this app. The SDK writes ' + STANDARD_HANDLER_LINE + ' under <handlers>.',
+      message: 'No handler maps requests to ANCM: unless a parent configuration adds one, IIS never passes requests to this app. Add the aspNetCore handler under <handlers>.',
       start: section.nameStart,
       end: section.nameEnd,
       fixes: addHandlerFixes(document.text, section),

@@ -1,6 +1,7 @@
 // ANCM reads processPath with GetRequiredString: a missing or empty value fails the configuration load with
-// "Attribute 'processPath' is required.", HTTP 500.0 and event 1034 (REFERENCE.md §1.2 processPath, §6.1 layer 2;
-// AspNetCore/ShimOptions.cpp). A section loaded from another file (configSource) is checked there, not here.
+// "Attribute 'processPath' is required.", HTTP 500.0 and event 1034 (AspNetCore/ShimOptions.cpp,
+// CommonLib/ConfigurationSection.cpp; the event from AspNetCore/applicationinfo.cpp). A section loaded from another
+// file (configSource) is checked there, not here.
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { findAttribute } from '../../ancm/lookup';
@@ -29,7 +30,7 @@ export const missingProcessPath: Rule = {
         const inserted: [string, string][] = [['processPath', placeholder]];
         if (!getAttribute(section, 'arguments')) inserted.push(['arguments', placeholderOf('arguments')]);
         findings.push({
-          message: `${CONSEQUENCE}: <aspNetCore> has no processPath. Name the program to start: dotnet (with the app's dll in arguments) or the app's .exe.`,
+          message: `<aspNetCore> has no processPath: ${CONSEQUENCE}. Set it to dotnet (with the dll in arguments) or the app's .exe.`,
           ...elementNameSpan(section),
           fixes: [
             {
@@ -41,7 +42,7 @@ export const missingProcessPath: Rule = {
         });
       } else if (processPath.valueClosed && processPath.value === '') {
         findings.push({
-          message: `${CONSEQUENCE}: processPath is empty. Name the program to start: dotnet (with the app's dll in arguments) or the app's .exe.`,
+          message: `processPath is empty: ${CONSEQUENCE}. Set it to dotnet (with the dll in arguments) or the app's .exe.`,
           ...attributeSpan(processPath),
           fixes: [valueFix(`Set processPath="${placeholder}"`, processPath, placeholder, false)],
         });

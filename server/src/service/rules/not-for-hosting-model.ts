@@ -1,6 +1,7 @@
 // Some settings only mean something under one hosting model: ANCM's in-process handler never reads requestTimeout
 // or rapidFailsPerMinute, and each handler reads only its own handler settings
-// (REFERENCE.md §1.2 notes column, §2.1). The tables' appliesTo says which model each one belongs to.
+// (InProcessRequestHandler/InProcessOptions.cpp, RequestHandlerLib/requesthandler_config.cpp). The tables' appliesTo
+// says which model each one belongs to.
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { appliesTo, describeScope, findAttribute, findHandlerSetting } from '../../ancm/lookup';

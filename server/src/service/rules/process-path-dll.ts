@@ -22,8 +22,8 @@ export const processPathDllRule: Rule = {
       const dll = start.path.trim();
       findings.push({
         message:
-          `processPath names the app's dll, which is not a program: in-process ANCM fails with "Process path '${dll}' doesn't have '.exe' extension.", ` +
-          `and out-of-process Windows cannot start it (HTTP 502.5). Start a framework-dependent app with dotnet: processPath="dotnet" arguments="${dll}".`,
+          `processPath '${dll}' is a dll, not a program: in-process ANCM fails ("doesn't have '.exe' extension"), out-of-process ` +
+          'it cannot start (HTTP 502.5). Run it with dotnet.',
         ...valueSpan(start.processPath),
         fixes: [dotnetFix(start.processPath, start.argumentsAttribute, start.arguments, dll)],
       });

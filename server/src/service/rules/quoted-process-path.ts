@@ -24,9 +24,8 @@ export const quotedProcessPathRule: Rule = {
       const unquoted = stripQuotes(path);
       findings.push({
         message:
-          'processPath is wrapped in quotes, and ANCM adds its own: out-of-process Windows cannot start the quoted-twice path (HTTP 502.5), ' +
-          `in-process the quotes become part of the path and ANCM cannot find the program ("doesn't have '.exe' extension", or "Executable was not found"). ` +
-          'Write the path without quotes, even when it has spaces.',
+          'processPath is wrapped in quotes, and ANCM adds its own: the program is not found (HTTP 502.5 out-of-process, ' +
+          '"Executable was not found" in-process). Remove the quotes, even with spaces.',
         ...valueSpan(start.processPath),
         fixes: unquoted ? [valueFix(`Remove the quotes: processPath="${unquoted}"`, start.processPath, unquoted, true)] : [],
       });

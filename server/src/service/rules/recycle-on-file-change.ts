@@ -1,5 +1,6 @@
 // <recycleOnFileChange> is still in the schema for backward compatibility, but neither ANCM V2 nor V1 reads it:
-// listing files there recycles nothing (REFERENCE.md §1.3; the tables mark such collections readByAncm: false).
+// listing files there recycles nothing (the 1.x ASP.NET Core Module docs: "not used by the module";
+// dotnet/AspNetCore.Docs#1965; the tables mark such collections readByAncm: false).
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { findCollection } from '../../ancm/lookup';
@@ -20,8 +21,8 @@ export const recycleOnFileChange: Rule = {
         if (findCollection(child.name)?.readByAncm !== false) continue;
         findings.push({
           message:
-            `ANCM never reads <${child.name}>: the schema keeps it for backward compatibility, and changing the files it lists ` +
-            'recycles nothing. ANCM already restarts the app when web.config or app_offline.htm changes.',
+            `ANCM never reads <${child.name}> (kept in the schema for old files): the files it lists recycle nothing. ` +
+            'Changes to web.config and app_offline.htm already restart the app.',
           ...elementNameSpan(child),
           unnecessary: true,
           fixes: removeElementFix(`Remove <${child.name}>`, document.text, child, false),

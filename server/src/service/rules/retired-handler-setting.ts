@@ -1,5 +1,5 @@
 // Handler settings a newer ANCM no longer reads, from the table's retiredIn/replacedBy: ANCM 7 reads only
-// enableShadowCopy and kept no fallback for experimentalEnableShadowCopy (REFERENCE §2.1; AspNetCore/ShimOptions.cpp,
+// enableShadowCopy and kept no fallback for experimentalEnableShadowCopy (AspNetCore/ShimOptions.cpp,
 // dotnet/aspnetcore#40961).
 
 import { findCollection, findHandlerSetting } from '../../ancm/lookup';
@@ -24,14 +24,14 @@ export const retiredHandlerSettingRule: Rule = {
       let fixes: Fix[] = [];
       let advice = '';
       if (replacement && entries.find(entry.collectionElement, replacement)) {
-        advice = ` ${replacement} is already set, so this entry only matters on older ANCM versions.`;
+        advice = ` ${replacement} is already set; this only matters to older ANCM.`;
         fixes = removeElementFix(`Remove ${spec.name}`, document.text, entry.element, false);
       } else if (replacement) {
         advice = ` Rename it to ${replacement}.`;
         fixes = [valueFix(`Rename to '${replacement}'`, attribute, replacement, true)];
       }
       findings.push({
-        message: `ANCM stopped reading '${spec.name}' in ${spec.retiredIn}${replacement ? ` (it was replaced by '${replacement}', without a fallback)` : ''}, so current ANCM ignores it.${advice}`,
+        message: `'${spec.name}' is retired: ANCM ignores it since ${spec.retiredIn}${replacement ? ` (replaced by '${replacement}', no fallback)` : ''}.${advice}`,
         ...valueSpan(attribute),
         deprecated: true,
         fixes,

@@ -46,11 +46,11 @@ function decimalFinding(name: string, attribute: XmlAttribute, value: string): F
   const written = BigInt(value);
   const meant = `0x${written.toString(16)}`;
   const shrinks = written < DEFAULT_STACK_BYTES;
-  const below = shrinks ? ` Note that ${meant} is less than ANCM's default of 0x100000 (1 MB).` : '';
+  const below = shrinks ? ", though that is below ANCM's 1 MB default" : '';
   return {
     message:
-      `The runtime reads ${name} as hexadecimal, so '${value}' means 0x${value} = ${describeBytes(readAs)} per thread, ` +
-      `not ${describeBytes(written)}. For that size write ${meant}.${below}`,
+      `${name} '${value}' is read as hexadecimal: it means 0x${value} = ${describeBytes(readAs)}, ` +
+      `not ${describeBytes(written)}. For that size write ${meant}${below}.`,
     ...valueSpan(attribute),
     fixes: [
       valueFix(`Write ${meant} (${groupThousands(value)}, the number you wrote, in hexadecimal)`, attribute, meant, !shrinks),
@@ -64,8 +64,8 @@ function oversizedFinding(name: string, attribute: XmlAttribute, value: string):
   const shown = `${value.slice(0, SHOWN_DIGITS)}…`;
   return {
     message:
-      `The runtime reads ${name} as hexadecimal, and '${shown}' (${groupThousands(String(value.length))} digits) is far larger than any stack: ` +
-      `it does not fit in 64 bits in either base. Write the size in hexadecimal, for example 0x100000 for 1 MB.`,
+      `${name} '${shown}' (${groupThousands(String(value.length))} digits) is far larger than any stack: it fits in 64 bits in neither base. ` +
+      'Write the size in hexadecimal, e.g. 0x100000 for 1 MB.',
     ...valueSpan(attribute),
     fixes: [valueFix('Change to 0x100000 (1 MB, the default)', attribute, '0x100000', false)],
   };
@@ -89,8 +89,12 @@ function groupThousands(digits: string): string {
   return result;
 }
 
-/** `34,173,266 bytes (about 33 MB)`, in binary units as stack sizes are usually given. */
+/**
+ * `34,173,266 bytes (about 33 MB)`, in binary units as stack sizes are usually given; from 1 GB on only the
+ * approximate size, as a count of bytes that long says nothing more.
+ */
 function describeBytes(bytes: bigint): string {
+  if (bytes >= 1n << 30n) return approximateSize(bytes);
   const exact = `${groupThousands(bytes.toString())} bytes`;
   return bytes < 1024n ? exact : `${exact} (${approximateSize(bytes)})`;
 }

@@ -24,8 +24,8 @@ export const startupTimeLimitZeroRule: Rule = {
       if (!attribute || !value || !/^0+$/.test(value)) continue;
       findings.push({
         message:
-          'startupTimeLimit="0" is not "no limit": ANCM gives the app 0 seconds to start, so every start fails ' +
-          '(out-of-process HTTP 502.5, in-process HTTP 500.37) unless a debugger is attached. The default is 120 seconds, the most 3600.',
+          'startupTimeLimit="0" is not "no limit": the app gets 0 seconds, so every start fails unless a debugger is attached ' +
+          '(HTTP 502.5 out-of-process, 500.37 in-process). The default is 120.',
         ...valueSpan(attribute),
         fixes: [
           valueFix('Set startupTimeLimit to 120 (the default)', attribute, '120', false),

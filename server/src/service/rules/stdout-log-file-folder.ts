@@ -1,6 +1,6 @@
 // stdoutLogFile is a file-name prefix, not a folder: ANCM appends `_<yyyyMMddHHmmss>_<pid>.log` to it, so a value
-// ending in a path separator yields files named `_20240101120000_1234.log` in that folder (REFERENCE.md §5.1, §5.2;
-// CommonLib/RedirectionOutput.cpp, OutOfProcessRequestHandler/serverprocess.cpp).
+// ending in a path separator yields files named `_20240101120000_1234.log` in that folder
+// (CommonLib/RedirectionOutput.cpp, OutOfProcessRequestHandler/serverprocess.cpp).
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { findAttribute } from '../../ancm/lookup';
@@ -24,8 +24,8 @@ export const stdoutLogFileFolder: Rule = {
       if (!attribute || !value || !/[\\/]$/.test(value)) continue;
       findings.push({
         message:
-          `ANCM treats ${STDOUT_LOG_FILE} as a file-name prefix and appends _<timestamp>_<pid>.log, so the logs come out as ` +
-          `'${value}_20240101120000_1234.log'. End the value with a file name, e.g. '${value}stdout'.`,
+          `${STDOUT_LOG_FILE} '${value}' ends in a folder, but it is a file-name prefix: the logs come out as ` +
+          `'${value}_20240101120000_1234.log'. Add a name, e.g. '${value}stdout'.`,
         ...valueSpan(attribute),
         fixes: [valueFix(`Change to '${value}stdout'`, attribute, `${value}stdout`, true)],
       });

@@ -1,5 +1,5 @@
 // IIS validates web.config against the installed schema before ANCM runs: an attribute the schema does not
-// declare (names are case-sensitive) is a configuration error, HTTP 500.19 (REFERENCE.md §1.1, §1.3, §6.1).
+// declare (names are case-sensitive) is a configuration error, HTTP 500.19 (AspNetCore/aspnetcore_schema_v2.xml).
 // The general attributes IIS allows on every section element are not in the ANCM schema but are valid.
 
 import { ASPNETCORE_ATTRIBUTES, ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
@@ -71,7 +71,7 @@ function checkElement(element: XmlElement, known: readonly string[], findings: F
     const alreadyPresent = suggestion !== undefined && present.has(suggestion);
     const hint = suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`;
     findings.push({
-      message: `IIS rejects the file with HTTP 500.19: <${element.name}> has no attribute '${attribute.name}' (attribute names are case-sensitive).${hint}`,
+      message: `<${element.name}> has no attribute '${attribute.name}' (names are case-sensitive): IIS rejects the file (HTTP 500.19).${hint}`,
       ...nameSpan(attribute),
       fixes:
         suggestion === undefined || alreadyPresent

@@ -54,8 +54,8 @@ function checkCollection(collectionElement: XmlElement, collection: CollectionSp
     } else if (entry.name === 'remove') {
       findings.push({
         message:
-          `IIS rejects the file with HTTP 500.19: <${collection.name}> has no <remove> element, only <${collection.addElement}> and ` +
-          `<${collection.clearElement}>. To drop an inherited entry, start the collection with <${collection.clearElement} /> and list the entries to keep.`,
+          `<${collection.name}> has no <remove> element: IIS rejects the file (HTTP 500.19). To drop inherited entries, ` +
+          `start with <${collection.clearElement} /> and list the ones to keep.`,
         ...elementNameSpan(entry),
       });
     } else {
@@ -71,8 +71,8 @@ function addEntryFinding(entry: XmlElement, collection: CollectionSpec): Finding
   const elementEdits = renameElement(entry, collection.addElement);
   const example = `<${collection.addElement} ${collection.attributes.map((attribute) => `${attribute.name}="…"`).join(' ')} />`;
   const message =
-    `IIS rejects the file with HTTP 500.19: <${collection.name}> has no <${entry.name}> element (that is how <appSettings> and IIS's own ` +
-    `collections are written); its entries are ${example}.`;
+    `<${collection.name}> has no <${entry.name}> element (that is <appSettings> syntax): IIS rejects the file (HTTP 500.19). ` +
+    `Its entries are ${example}.`;
   if (!elementEdits) return { message, ...elementNameSpan(entry), fixes: [] };
   const edits: TextEdit[] = [...elementEdits, ...(renameKey ? [renameAttribute(key, 'name')] : [])];
   // Safe when the rewrite yields a complete entry: only declared attributes, every required one, nothing inside. An XDT
@@ -113,7 +113,7 @@ function unknownElementFinding(element: XmlElement, parent: XmlElement, suggesti
   const fixes: Fix[] =
     suggestion === undefined || !edits ? [] : [{ title: `Rename to <${suggestion}>`, edits, safe: suggestion.toLowerCase() === element.name.toLowerCase() }];
   return {
-    message: `IIS rejects the file with HTTP 500.19: <${parent.name}> has no child element <${element.name}> (element names are case-sensitive).${hint}`,
+    message: `<${parent.name}> has no child element <${element.name}> (names are case-sensitive): IIS rejects the file (HTTP 500.19).${hint}`,
     ...elementNameSpan(element),
     fixes,
   };

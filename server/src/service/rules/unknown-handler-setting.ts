@@ -1,5 +1,5 @@
 // ANCM looks handler settings up by name, case-insensitively (find_element / FindKeyValuePair in
-// CommonLib/config_utility.h); a name it never asks for is silently ignored (REFERENCE §2.1).
+// CommonLib/config_utility.h); a name it never asks for is silently ignored.
 
 import { HANDLER_SETTINGS } from '../../ancm/handlerSettings';
 import { findCollection, findHandlerSetting } from '../../ancm/lookup';

@@ -1,6 +1,6 @@
 // A handler whose modules value looks like ANCM's but names no module an installer registers: the Hosting Bundle
 // registers AspNetCoreModuleV2 (and, before .NET Core 3.0, AspNetCoreModule) in IIS's <globalModules>
-// (installers aspnetcoremodule.wxs, aspnetcoremodulev2.wxs; REFERENCE §7). IIS then answers every request with
+// (installers aspnetcoremodule.wxs, aspnetcoremodulev2.wxs). IIS then answers every request with
 // HTTP 500.21 ("Handler … has a bad module … in its module list"), and ANCM never runs.
 
 import { ANCM_MODULES } from '../../ancm/modules';

@@ -1,9 +1,9 @@
 // An element directly under <system.webServer> that IIS does not know as a section: IIS validates web.config against
 // its schema files (IIS_schema.xml and each installed module's) before ANCM runs and answers HTTP 500.19
-// (REFERENCE §6.1 layer 1). To stay free of false alarms, only names IIS certainly does not know there are reported:
-// one of its own section names in the wrong letter case (element names are case-sensitive), or a section that
-// belongs elsewhere (<appSettings>, <customHeaders>…). <aspNetCore> in the wrong case is misplaced-aspnetcore-section's,
-// ANCM's collections misplaced-collection's. Sections a file declares in <configSections> are left alone.
+// (https://learn.microsoft.com/aspnet/core/host-and-deploy/azure-iis-errors-reference). To stay free of false alarms,
+// only names IIS certainly does not know there are reported: one of its own section names in the wrong letter case
+// (element names are case-sensitive), or a section that belongs elsewhere (<appSettings>, <customHeaders>…).
+// <aspNetCore> in the wrong case is misplaced-aspnetcore-section's, ANCM's collections misplaced-collection's. Sections a file declares in <configSections> are left alone.
 
 import { ASPNETCORE_COLLECTIONS } from '../../ancm/collections';
 import { KNOWN_SYSTEM_WEBSERVER_SECTIONS, SECTIONS_BELONGING_ELSEWHERE } from '../../ancm/iisSections';
@@ -35,14 +35,14 @@ export const unknownWebServerSectionRule: Rule = {
         if (known) {
           const edits = renameElement(child, known);
           findings.push({
-            message: `IIS rejects the file with HTTP 500.19: element names are case-sensitive, and <system.webServer> has <${known}>, not <${child.name}>.`,
+            message: `<system.webServer> has <${known}>, not <${child.name}> (element names are case-sensitive): IIS rejects the file (HTTP 500.19).`,
             ...elementNameSpan(child),
             // Safe unless the renamed section would then be there twice.
             fixes: edits ? [{ title: `Rename to <${known}>`, edits, safe: !systemWebServer.children.some((sibling) => sibling.name === known) }] : [],
           });
         } else if (elsewhere) {
           findings.push({
-            message: `IIS rejects the file with HTTP 500.19: <${child.name}> is not a section of <system.webServer>; it belongs ${elsewhere}.`,
+            message: `<${child.name}> is not a section of <system.webServer> (it belongs ${elsewhere}): IIS rejects the file (HTTP 500.19).`,
             ...elementNameSpan(child),
           });
         }

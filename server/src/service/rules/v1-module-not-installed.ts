@@ -1,5 +1,5 @@
 // modules="AspNetCoreModule" is ANCM V1, which Hosting Bundles no longer install since .NET Core 3.0
-// (aspnet/AspNetCore#7095; installers aspnetcoremodule.wxs vs aspnetcoremodulev2.wxs, REFERENCE §7). On a server set
+// (aspnet/AspNetCore#7095; installers aspnetcoremodule.wxs vs aspnetcoremodulev2.wxs). On a server set
 // up with a current bundle IIS has no such module (HTTP 500.21). Worth knowing, not an error: an older bundle may
 // still have installed it. With in-process hosting, in-process-v1-module says more, so this rule stays quiet there.
 
@@ -26,8 +26,8 @@ export const v1ModuleNotInstalledRule: Rule = {
       if (!module || module.majorVersion !== 1 || !modules) continue;
       findings.push({
         message:
-          `${module.name} is ANCM V1, which Hosting Bundles since .NET Core 3.0 no longer install: on a server with only a current bundle ` +
-          `IIS has no such module and answers HTTP 500.21. ${V2.name} (ASP.NET Core 2.2 and later) runs the app out-of-process as V1 did.`,
+          `${module.name} is ANCM V1, which Hosting Bundles since .NET Core 3.0 no longer install: with only a current bundle IIS answers ` +
+          `HTTP 500.21. ${V2.name} runs it out-of-process too.`,
         ...valueSpan(modules),
         fixes: [valueFix(`Use ${V2.name}`, modules, V2.name, false)],
       });
