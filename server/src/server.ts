@@ -23,7 +23,7 @@ import { type LogAccess, registerLogSessions } from './lsp/logSessions';
 import { SettingsStore } from './lsp/settings';
 import { getQuickFixes } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
-import type { Issue } from './service/rules/types';
+import type { Issue } from './service/types';
 import { type WorkspaceTrustParams } from './protocol/logs';
 import { WORKSPACE_TRUST_NOTIFICATION } from './protocol/requests';
 import { isWebConfigUri } from './service/webConfigFiles';

@@ -7,7 +7,7 @@ import { applyEdits, getQuickFixes, planFixAll } from '../../server/src/service/
 import { getLanguageService } from '../../server/src/service/languageService';
 import { isWellFormedXml } from '../../server/src/service/parse/strictXml';
 import { findRule } from '../../server/src/service/rules/registry';
-import type { Fix, Issue } from '../../server/src/service/rules/types';
+import type { Fix, Issue } from '../../server/src/service/types';
 import { doValidation } from '../../server/src/service/validation';
 import type { SymbolNode } from '../../server/src/service/types';
 import { type WebConfigDocument, parseWebConfig } from '../../server/src/service/webConfig';

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { publishedConfig } from './cursor';
 import { check } from './rules/ruleKit';
 import { applyEdits, getQuickFixes, planFixAll } from '../../server/src/service/codeActions';
-import type { Issue } from '../../server/src/service/rules/types';
+import type { Issue } from '../../server/src/service/types';
 
 function issue(start: number, end: number, fixes: Issue['fixes']): Issue {
   return { rule: 'test-rule', message: `at ${start}`, start, end, severity: 'warning', fixes };

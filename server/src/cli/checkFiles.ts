@@ -5,7 +5,7 @@ import { realpath } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, planFixAll } from '../service/codeActions';
-import type { Severity } from '../service/rules/types';
+import type { Severity } from '../service/types';
 import { type ValidationSettings, doValidation } from '../service/validation';
 import { parseWebConfig } from '../service/webConfig';
 import { readConfigFile, writeConfigFile } from './configFile';

@@ -11,7 +11,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type QuickFix, planFixAll } from '../service/codeActions';
 import { findRule } from '../service/rules/registry';
-import type { Issue, Severity, TextEdit } from '../service/rules/types';
+import type { Issue, Severity, TextEdit } from '../service/types';
 import { showHiddenCharacters } from '../protocol/hiddenCharacters';
 
 /** `source.fixAll.ancm`: applies every safe fix (VS Code runs it on save when configured). */

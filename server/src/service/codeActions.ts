@@ -1,6 +1,6 @@
 // Quick fixes and "fix all" from validation issues. Pure: edits are document offsets.
 
-import type { Fix, Issue, TextEdit } from './rules/types';
+import type { Fix, Issue, TextEdit } from './types';
 
 export interface QuickFix {
   readonly title: string;

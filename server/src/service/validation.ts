@@ -4,7 +4,8 @@
 import { insertsMarkup } from './codeActions';
 import { inValidationPass } from './rules/entriesInEffect';
 import { ALL_RULES } from './rules/registry';
-import type { Finding, Issue, Rule, Severity } from './rules/types';
+import type { Finding, Rule } from './rules/types';
+import type { Issue, Severity } from './types';
 import { isWellFormed } from './rules/xml-not-well-formed';
 import type { WebConfigDocument } from './webConfig';
 

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { XMLValidator } from 'fast-xml-parser';
 import { applyEdits } from '../../../server/src/service/codeActions';
-import { type EditResult, isCannot } from '../../../server/src/service/edits/editResult';
+import type { EditResult } from '../../../server/src/service/types';
+import { isCannot } from '../../../server/src/service/edits/editResult';
 
 /** The text after the result's edits; fails when the result is a "cannot". */
 export function applyResult(text: string, result: EditResult): string {

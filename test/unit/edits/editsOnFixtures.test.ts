@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
 import { disableDebugLog, enableDebugLog } from '../../../server/src/service/edits/debugLogEdit';
-import type { EditResult } from '../../../server/src/service/edits/editResult';
+import type { EditResult } from '../../../server/src/service/types';
 import { setHostingModel, toggleHostingModel } from '../../../server/src/service/edits/hostingModelEdit';
 import { switchHandlersToV2 } from '../../../server/src/service/edits/moduleVersionEdit';
 import { setStdoutLogging } from '../../../server/src/service/edits/stdoutLoggingEdit';

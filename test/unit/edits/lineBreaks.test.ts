@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { enableDebugLog } from '../../../server/src/service/edits/debugLogEdit';
 import { setStdoutLogging } from '../../../server/src/service/edits/stdoutLoggingEdit';
-import { lineBreakOf } from '../../../server/src/service/rules/indentation';
+import { lineBreakOf } from '../../../server/src/service/xmlEdit/layout';
 import { parseWebConfig } from '../../../server/src/service/webConfig';
 import { publishedConfig } from '../cursor';
 import { setting, variable, withEnvironmentVariables, withHandlerSettings } from '../rules/entryFixtures';

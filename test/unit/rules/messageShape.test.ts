@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../../server/src/service/rules/registry';
-import type { Issue } from '../../../server/src/service/rules/types';
+import type { Issue } from '../../../server/src/service/types';
 import { doValidation } from '../../../server/src/service/validation';
 import { parseWebConfig } from '../../../server/src/service/webConfig';
 import { MAX_MESSAGE_LENGTH, assertMessageShape } from './ruleKit';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { isWellFormedXml } from '../../../server/src/service/parse/strictXml';
 import { findRule } from '../../../server/src/service/rules/registry';
-import type { Fix, Issue } from '../../../server/src/service/rules/types';
+import type { Fix, Issue } from '../../../server/src/service/types';
 import { doValidation } from '../../../server/src/service/validation';
 import { parseWebConfig } from '../../../server/src/service/webConfig';
 

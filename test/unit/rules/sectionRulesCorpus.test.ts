@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { SECTION_RULES } from '../../../server/src/service/rules/sectionRules';
-import type { Issue } from '../../../server/src/service/rules/types';
+import type { Issue } from '../../../server/src/service/types';
 import { doValidation } from '../../../server/src/service/validation';
 import { parseWebConfig } from '../../../server/src/service/webConfig';
 import { publishedConfig } from '../cursor';

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALL_RULES } from '../../service/rules/registry';
-import type { Severity } from '../../service/rules/types';
+import type { Severity } from '../../service/types';
 import type { CheckedFile } from '../checkFiles';
 import { jsonWithoutRawControls } from './visibleText';
 

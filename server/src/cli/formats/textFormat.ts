@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import { styleText } from 'node:util';
-import type { Severity } from '../../service/rules/types';
+import type { Severity } from '../../service/types';
 import type { CheckedFile } from '../checkFiles';
 import { visibleText } from './visibleText';
 

@@ -8,12 +8,13 @@
 import type { DebugLevelName } from '../../ancm/debugLevel';
 import { findCollection } from '../../ancm/lookup';
 import { type XmlElement, getAttribute } from '../parse/xmlDocument';
-import { removeElement } from '../rules/ranges';
-import type { TextEdit } from '../rules/types';
+import { removeElement } from '../xmlEdit/edits';
+import type { TextEdit } from '../types';
 import type { WebConfigDocument } from '../webConfig';
-import { type EditResult, cannot, isCannot } from './editResult';
+import type { EditResult } from '../types';
+import { cannot, isCannot } from './editResult';
 import { NO_SECTION, targetSections } from './sectionTargets';
-import { type MarkupLine, appendAttributes, appendChildren, appendChildrenProblem, elementProblem, formatAttribute, quoteOf, replaceAttributeValue, startTagProblem } from './xmlEdits';
+import { type MarkupLine, appendAttributes, appendChildren, appendChildrenProblem, elementProblem, formatAttribute, quoteOf, replaceAttributeValue, startTagProblem } from '../xmlEdit/edits';
 
 const DEFAULT_DEBUG_FILE = '.\\logs\\aspnetcore-debug.log';
 

@@ -1,17 +1,6 @@
-// What every edit function returns: the text edits to apply (possibly none, when the file already says
-// what was asked), or the reason it cannot edit, worded for the user.
+// Building and reading the commands' edit results (service/types.ts EditResult).
 
-import type { TextEdit } from '../rules/types';
-
-export interface Edits {
-  readonly edits: readonly TextEdit[];
-}
-
-export interface Cannot {
-  readonly cannot: string;
-}
-
-export type EditResult = Edits | Cannot;
+import type { Cannot, EditResult } from '../types';
 
 export function cannot(reason: string): Cannot {
   return { cannot: reason };

@@ -6,11 +6,12 @@
 import type { HostingModel } from '../../ancm/types';
 import { casingStyleOf, pickCasingStyle, writeHostingModel } from '../completion/hostingModelCasing';
 import { getAttribute } from '../parse/xmlDocument';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from '../types';
 import { type WebConfigDocument, hostingModelOf } from '../webConfig';
-import { type Cannot, type Edits, cannot } from './editResult';
+import type { Cannot, Edits } from '../types';
+import { cannot } from './editResult';
 import { NO_SECTION, targetSections } from './sectionTargets';
-import { appendAttributes, quoteOf, replaceAttributeValue, startTagProblem } from './xmlEdits';
+import { appendAttributes, quoteOf, replaceAttributeValue, startTagProblem } from '../xmlEdit/edits';
 
 const HOSTING_MODEL_ATTRIBUTE = 'hostingModel';
 

@@ -6,10 +6,11 @@
 
 import { ANCM_MODULES } from '../../ancm/modules';
 import { type XmlElement, getAttribute } from '../parse/xmlDocument';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from '../types';
 import { type WebConfigDocument, moduleOf } from '../webConfig';
-import { type EditResult, cannot } from './editResult';
-import { replaceAttributeValue } from './xmlEdits';
+import type { EditResult } from '../types';
+import { cannot } from './editResult';
+import { replaceAttributeValue } from '../xmlEdit/edits';
 
 export const V2_MODULE = ANCM_MODULES.find((module) => module.majorVersion === 2)!;
 

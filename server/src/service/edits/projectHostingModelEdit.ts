@@ -9,9 +9,10 @@
 
 import type { HostingModel } from '../../ancm/types';
 import { type XmlElement, parseXml } from '../parse/xmlDocument';
-import type { TextEdit } from '../rules/types';
-import { type EditResult, cannot, isCannot } from './editResult';
-import { appendChildren, appendChildrenProblem, elementProblem } from './xmlEdits';
+import type { TextEdit } from '../types';
+import type { EditResult } from '../types';
+import { cannot, isCannot } from './editResult';
+import { appendChildren, appendChildrenProblem, elementProblem } from '../xmlEdit/edits';
 
 export const PROJECT_HOSTING_MODEL_PROPERTY = 'AspNetCoreHostingModel';
 

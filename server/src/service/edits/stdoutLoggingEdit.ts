@@ -3,11 +3,12 @@
 // into the site root, while a `logs` folder (which ANCM V2 creates) keeps them together, as the docs suggest.
 
 import { type XmlElement, getAttribute } from '../parse/xmlDocument';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from '../types';
 import type { WebConfigDocument } from '../webConfig';
-import { type EditResult, cannot, isCannot } from './editResult';
+import type { EditResult } from '../types';
+import { cannot, isCannot } from './editResult';
 import { NO_SECTION, targetSections } from './sectionTargets';
-import { appendAttributes, quoteOf, replaceAttributeValue, startTagProblem } from './xmlEdits';
+import { appendAttributes, quoteOf, replaceAttributeValue, startTagProblem } from '../xmlEdit/edits';
 
 const SUGGESTED_STDOUT_LOG_FILE = '.\\logs\\stdout';
 

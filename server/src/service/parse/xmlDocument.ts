@@ -530,11 +530,15 @@ function lastStartingBefore(elements: readonly XmlElement[], offset: number): Xm
  * Whether the element and everything inside it are closed: its whole text can be removed, or text can be
  * inserted after it, without pulling other markup into or out of it.
  */
+/** The element's own tags are closed: its start tag, and unless self-closing, its end tag. */
+export function isClosed(element: XmlElement): boolean {
+  return element.startTagEnd !== undefined && (element.selfClosing || element.endTag?.closed === true);
+}
+
 export function isComplete(element: XmlElement): boolean {
   const pending = [element];
   for (let current = pending.pop(); current; current = pending.pop()) {
-    const closed = current.startTagEnd !== undefined && (current.selfClosing || current.endTag?.closed === true);
-    if (!closed || current.attributes.some((attribute) => attribute.quote !== undefined && !attribute.valueClosed)) return false;
+    if (!isClosed(current) || current.attributes.some((attribute) => attribute.quote !== undefined && !attribute.valueClosed)) return false;
     // One by one: spread as arguments, the 300,000 entries of a large collection overflow the stack.
     for (const child of current.children) pending.push(child);
   }

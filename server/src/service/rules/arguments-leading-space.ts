@@ -8,7 +8,8 @@
 import { findAttribute } from '../../ancm/lookup';
 import { hostingModelOf } from '../webConfig';
 import { isDotnetHost, processStarts } from './processStart';
-import { valueFix, valueSpan } from './ranges';
+import { valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 export const argumentsLeadingSpaceRule: Rule = {

@@ -9,9 +9,11 @@ import { findCollection } from '../../ancm/lookup';
 import type { CollectionSpec } from '../../ancm/types';
 import { type XmlElement, getAttribute, isComplete } from '../parse/xmlDocument';
 import type { WebConfigDocument } from '../webConfig';
-import { followsLineBreak, indentationOf, lineBreakOf } from './indentation';
-import { removeElement, removeElementFix } from './ranges';
-import type { Finding, Fix, Rule } from './types';
+import { followsLineBreak, indentationOf, lineBreakOf } from '../xmlEdit/layout';
+import { removeElement } from '../xmlEdit/edits';
+import { removeElementFix } from './fixes';
+import type { Finding, Rule } from './types';
+import type { Fix } from '../types';
 
 /** How many names a `<clear/>` finding lists before it says how many more. */
 const NAMES_LISTED = 5;

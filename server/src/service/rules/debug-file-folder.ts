@@ -6,7 +6,8 @@
 import { findHandlerSetting } from '../../ancm/lookup';
 import { getAttribute, type XmlElement } from '../parse/xmlDocument';
 import { resolveEntries } from './entriesInEffect';
-import { completeValue, valueFix, valueSpan } from './ranges';
+import { completeValue, valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 const DEBUG_FILE = findHandlerSetting('debugFile')!;

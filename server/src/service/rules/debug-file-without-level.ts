@@ -3,7 +3,9 @@
 
 import { findHandlerSetting } from '../../ancm/lookup';
 import { resolveEntries } from './entriesInEffect';
-import { escapeAttribute, insertAfterElementFix, valueSpan } from './ranges';
+import { insertAfterElementFix } from './fixes';
+import { escapeAttributeValue } from '../xmlEdit/edits';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 const DEBUG_FILE = findHandlerSetting('debugFile')!;
@@ -22,7 +24,7 @@ export const debugFileWithoutLevelRule: Rule = {
     for (const entry of entries.inEffect) {
       if (findHandlerSetting(entry.name) !== DEBUG_FILE) continue;
       if (!entry.value || entries.find(entry.collectionElement, DEBUG_LEVEL.name)) continue;
-      const markup = `<${entry.collection.addElement} name="${DEBUG_LEVEL.name}" value="${escapeAttribute(SUGGESTED_LEVEL)}" />`;
+      const markup = `<${entry.collection.addElement} name="${DEBUG_LEVEL.name}" value="${escapeAttributeValue(SUGGESTED_LEVEL, '"')}" />`;
       findings.push({
         message: `debugFile '${entry.value}' has no debugLevel: ANCM creates the file but writes nothing to it. Add a debugLevel handler setting, e.g. '${SUGGESTED_LEVEL}'.`,
         ...valueSpan(entry.nameAttribute!),

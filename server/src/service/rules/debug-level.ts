@@ -7,7 +7,8 @@ import { type DebugKeyword, type DebugLevel, DEBUG_LEVELS, DEBUG_SINKS, type Deb
 import { findHandlerSetting } from '../../ancm/lookup';
 import type { XmlAttribute } from '../parse/xmlDocument';
 import { resolveEntries } from './entriesInEffect';
-import { type Span, valueFix, valuePartSpan, valueSpan } from './ranges';
+import { type Span, valuePartSpan, valueSpan } from '../xmlEdit/spans';
+import { valueFix } from './fixes';
 import type { Finding, Rule } from './types';
 
 const DEBUG_LEVEL = findHandlerSetting('debugLevel')!;

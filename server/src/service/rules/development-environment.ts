@@ -6,7 +6,8 @@ import { findEnvironmentVariable } from '../../ancm/lookup';
 import { getAttribute, type XmlElement } from '../parse/xmlDocument';
 import { resolveEntries } from './entriesInEffect';
 import { LAUNCHER_PATH } from './launcher-placeholder';
-import { completeValue, valueFix, valueSpan } from './ranges';
+import { completeValue, valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 const ENVIRONMENTS_DOCS = findEnvironmentVariable('ASPNETCORE_ENVIRONMENT')!.docsUrl;

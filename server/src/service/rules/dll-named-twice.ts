@@ -5,7 +5,8 @@
 
 import { findAttribute } from '../../ancm/lookup';
 import { argumentTokens, processStarts } from './processStart';
-import { valueFix, valuePartSpan } from './ranges';
+import { valueFix } from './fixes';
+import { valuePartSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 export const dllNamedTwiceRule: Rule = {

@@ -6,7 +6,8 @@
 
 import { findAttribute } from '../../ancm/lookup';
 import { argumentTokens, extensionOf, isDotnetHost, processStarts } from './processStart';
-import { replaceValue, valuePartSpan } from './ranges';
+import { replaceValue } from '../xmlEdit/edits';
+import { valuePartSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 export const dotnetRunsExeRule: Rule = {

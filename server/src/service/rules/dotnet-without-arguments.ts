@@ -5,7 +5,9 @@
 
 import { findAttribute } from '../../ancm/lookup';
 import { isDotnetHost, processStarts } from './processStart';
-import { attributeSpan, insertAttributeAfter, valueFix, valueOrAttributeSpan } from './ranges';
+import { attributeSpan, valueOrAttributeSpan } from '../xmlEdit/spans';
+import { insertAttributeAfter } from '../xmlEdit/edits';
+import { valueFix } from './fixes';
 import type { Finding, Rule } from './types';
 
 const ARGUMENTS = findAttribute('arguments')!;

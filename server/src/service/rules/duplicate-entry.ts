@@ -5,7 +5,8 @@
 import { COLLECTIONS_ANCM_READS } from '../../ancm/collections';
 import { findCollection } from '../../ancm/lookup';
 import { resolveEntries } from './entriesInEffect';
-import { removeElementFix, valueSpan } from './ranges';
+import { removeElementFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Rule } from './types';
 
 

@@ -9,7 +9,8 @@ import { HANDLER_ENTRY_DOCS } from '../../ancm/modules';
 import { getAttribute, type XmlElement } from '../parse/xmlDocument';
 import { isHandlerEntry, type WebConfigDocument } from '../webConfig';
 import { systemWebServerElements } from './misplaced-collection';
-import { removeElementFix, valueSpan } from './ranges';
+import { removeElementFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 export const duplicateHandlerRule: Rule = {

@@ -6,7 +6,8 @@
 
 import { findAttribute } from '../../ancm/lookup';
 import { getAttribute } from '../parse/xmlDocument';
-import { attributeSpan, completeValue, valueFix } from './ranges';
+import { attributeSpan } from '../xmlEdit/spans';
+import { completeValue, valueFix } from './fixes';
 import type { Finding, Rule } from './types';
 
 const STDOUT_LOG_FILE = findAttribute('stdoutLogFile')!;

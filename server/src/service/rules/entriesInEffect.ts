@@ -8,7 +8,7 @@ import type { HostingModel } from '../../ancm/types';
 import { getAttribute, type XmlElement } from '../parse/xmlDocument';
 import { type WebConfigDocument, hostingModelOf } from '../webConfig';
 import { type CollectionEntry, eachCollectionEntry } from './collectionEntries';
-import { completeValue } from './ranges';
+import { completeValue } from './fixes';
 
 /** An entry with a complete name, as the rules see it. */
 export interface NamedEntry extends CollectionEntry {

@@ -7,7 +7,8 @@
 import { findAttribute, findEnvironmentVariable } from '../../ancm/lookup';
 import { getAttribute } from '../parse/xmlDocument';
 import { resolveEntries, sectionHostingModel } from './entriesInEffect';
-import { completeValue, valueFix, valueSpan } from './ranges';
+import { completeValue, valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 const PORT = findEnvironmentVariable('ASPNETCORE_PORT')!;

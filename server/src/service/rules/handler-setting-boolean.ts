@@ -5,7 +5,8 @@
 
 import { appliesTo, findCollection, findHandlerSetting } from '../../ancm/lookup';
 import { resolveEntries, sectionHostingModel } from './entriesInEffect';
-import { valueFix, valueOrAttributeSpan } from './ranges';
+import { valueFix } from './fixes';
+import { valueOrAttributeSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 const MEANS_TRUE = ['true', 'yes', 'y', '1', 'on', 'enable', 'enabled'];

@@ -8,7 +8,8 @@
 import { findAttribute } from '../../ancm/lookup';
 import type { XmlElement } from '../parse/xmlDocument';
 import { codePointName, hasHiddenCharacter, showHiddenCharacters } from '../../protocol/hiddenCharacters';
-import { valueFix, valueSpan } from './ranges';
+import { valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 export const hiddenCharacterRule: Rule = {

@@ -5,7 +5,8 @@
 
 import { findCollection, findEnvironmentVariable } from '../../ancm/lookup';
 import { resolveEntries, sectionHostingModel } from './entriesInEffect';
-import { removeElementFix, valueSpan } from './ranges';
+import { removeElementFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 export const ignoredEnvironmentVariableRule: Rule = {

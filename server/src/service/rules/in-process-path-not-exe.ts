@@ -6,7 +6,7 @@
 import { findAttribute } from '../../ancm/lookup';
 import { hostingModelOf } from '../webConfig';
 import { extensionOf, processStarts } from './processStart';
-import { valueSpan } from './ranges';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 export const inProcessPathNotExeRule: Rule = {

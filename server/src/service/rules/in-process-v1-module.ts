@@ -6,7 +6,8 @@
 import { ANCM_MODULES } from '../../ancm/modules';
 import { getAttribute } from '../parse/xmlDocument';
 import { type WebConfigDocument, hostingModelOf, moduleOf } from '../webConfig';
-import { valueFix, valueSpan } from './ranges';
+import { valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 const V2 = ANCM_MODULES.find((module) => module.majorVersion === 2)!;

@@ -4,7 +4,8 @@
 
 import { findEnvironmentVariable } from '../../ancm/lookup';
 import { resolveEntries, sectionHostingModel } from './entriesInEffect';
-import { valueFix, valueSpan } from './ranges';
+import { valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 const PORT = findEnvironmentVariable('ASPNETCORE_PORT')!;

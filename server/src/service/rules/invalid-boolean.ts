@@ -3,8 +3,10 @@
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import type { XmlAttribute } from '../parse/xmlDocument';
-import { valueFix, valueOrAttributeSpan } from './ranges';
-import type { Finding, Fix, Rule } from './types';
+import { valueFix } from './fixes';
+import { valueOrAttributeSpan } from '../xmlEdit/spans';
+import type { Finding, Rule } from './types';
+import type { Fix } from '../types';
 import { sectionValuesOfType } from './sectionValues';
 
 /** Words people write for a boolean, and the value they mean. */

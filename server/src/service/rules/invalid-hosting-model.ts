@@ -9,8 +9,10 @@ import { casingStyleOf, writeHostingModel } from '../completion/hostingModelCasi
 import { type XmlAttribute, getAttribute } from '../parse/xmlDocument';
 import { type WebConfigDocument, hostingModelOf, moduleOf } from '../webConfig';
 import { closestName } from './closestName';
-import { completeValue, valueFix, valueOrAttributeSpan } from './ranges';
-import type { Finding, Fix, Rule } from './types';
+import { completeValue, valueFix } from './fixes';
+import { valueOrAttributeSpan } from '../xmlEdit/spans';
+import type { Finding, Rule } from './types';
+import type { Fix } from '../types';
 import { CONFIGURATION_LOAD_FAILURE_STATUS } from '../../ancm/configurationLoadFailure';
 
 const HOSTING_MODEL = 'hostingModel';

@@ -8,8 +8,10 @@
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import type { AttributeSpec, IntegerRange } from '../../ancm/types';
 import type { XmlAttribute } from '../parse/xmlDocument';
-import { clampFix, valueFix, valueOrAttributeSpan } from './ranges';
-import type { Finding, Fix, Rule } from './types';
+import { clampFix, valueFix } from './fixes';
+import { valueOrAttributeSpan } from '../xmlEdit/spans';
+import type { Finding, Rule } from './types';
+import type { Fix } from '../types';
 import { sectionValuesOfType } from './sectionValues';
 
 /** The attributes the schema documents as seconds (`<!-- in seconds -->` in aspnetcore_schema_v2.xml). */

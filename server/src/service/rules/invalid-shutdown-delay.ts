@@ -5,8 +5,10 @@
 import { findEnvironmentVariable, findHandlerSetting } from '../../ancm/lookup';
 import type { XmlAttribute, XmlElement } from '../parse/xmlDocument';
 import { type NamedEntry, resolveEntries } from './entriesInEffect';
-import { clampFix, valueFix, valueSpan } from './ranges';
-import type { Finding, Fix, Rule } from './types';
+import { clampFix, valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
+import type { Finding, Rule } from './types';
+import type { Fix } from '../types';
 import { CONFIGURATION_LOAD_FAILURE_STATUS } from '../../ancm/configurationLoadFailure';
 
 const SHUTDOWN_DELAY = findHandlerSetting('shutdownDelay')!;

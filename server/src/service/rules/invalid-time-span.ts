@@ -6,7 +6,8 @@
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import type { AttributeSpec, TimeSpanRange } from '../../ancm/types';
 import type { XmlAttribute } from '../parse/xmlDocument';
-import { clampFix, valueFix, valueOrAttributeSpan } from './ranges';
+import { clampFix, valueFix } from './fixes';
+import { valueOrAttributeSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 import { sectionValuesOfType } from './sectionValues';
 

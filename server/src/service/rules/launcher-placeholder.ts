@@ -12,7 +12,8 @@
 
 import { findAttribute } from '../../ancm/lookup';
 import { getAttribute, type XmlElement } from '../parse/xmlDocument';
-import { completeValue, valuePartSpan } from './ranges';
+import { completeValue } from './fixes';
+import { valuePartSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 /** The processPath Visual Studio writes; a file that still has it is not the deployed one. */

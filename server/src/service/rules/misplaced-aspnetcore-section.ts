@@ -6,7 +6,8 @@
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import type { XmlElement } from '../parse/xmlDocument';
-import { elementNameSpan, renameElement } from './ranges';
+import { elementNameSpan } from '../xmlEdit/spans';
+import { renameElement } from '../xmlEdit/edits';
 import type { Finding, Rule } from './types';
 
 const SECTION = 'aspNetCore';

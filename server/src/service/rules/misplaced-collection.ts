@@ -7,7 +7,7 @@ import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { findCollection } from '../../ancm/lookup';
 import type { XmlElement } from '../parse/xmlDocument';
 import type { WebConfigDocument } from '../webConfig';
-import { elementNameSpan } from './ranges';
+import { elementNameSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 export const misplacedCollection: Rule = {

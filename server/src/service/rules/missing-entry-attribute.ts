@@ -8,8 +8,11 @@ import { ASPNETCORE_COLLECTIONS } from '../../ancm/collections';
 import type { CollectionAttributeSpec } from '../../ancm/types';
 import { type XmlElement, getAttribute } from '../parse/xmlDocument';
 import { collectionEntries } from './collectionEntries';
-import { attributeSpan, completeValue, elementNameSpan, insertAttributeAfter, insertAttributesAfterName, renameAttribute } from './ranges';
-import type { Finding, Fix, Rule } from './types';
+import { attributeSpan, elementNameSpan } from '../xmlEdit/spans';
+import { completeValue } from './fixes';
+import { insertAttributeAfter, insertAttributesAfterName, renameAttribute } from '../xmlEdit/edits';
+import type { Finding, Rule } from './types';
+import type { Fix } from '../types';
 
 export const missingEntryAttribute: Rule = {
   id: 'missing-entry-attribute',

@@ -6,8 +6,9 @@ import { STANDARD_HANDLER_LINE } from '../../ancm/handlerEntry';
 import { HANDLER_ENTRY_DOCS } from '../../ancm/modules';
 import { type XmlElement, isComplete } from '../parse/xmlDocument';
 import type { WebConfigDocument } from '../webConfig';
-import { indentationOf, indentUnitOf, lineBreakOf, lineStartOf } from './indentation';
-import type { Finding, Fix, Rule } from './types';
+import { indentationOf, indentUnitOf, lineBreakOf, lineStartOf } from '../xmlEdit/layout';
+import type { Finding, Rule } from './types';
+import type { Fix } from '../types';
 
 export const missingHandlerRule: Rule = {
   id: 'missing-handler',

@@ -6,7 +6,9 @@
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { findAttribute } from '../../ancm/lookup';
 import { getAttribute } from '../parse/xmlDocument';
-import { attributeSpan, elementNameSpan, insertAttributesAfterName, valueFix } from './ranges';
+import { attributeSpan, elementNameSpan } from '../xmlEdit/spans';
+import { insertAttributesAfterName } from '../xmlEdit/edits';
+import { valueFix } from './fixes';
 import type { Finding, Rule } from './types';
 import { CONFIG_SOURCE } from './unknown-attribute';
 import { CONFIGURATION_LOAD_FAILURE_STATUS } from '../../ancm/configurationLoadFailure';

@@ -10,7 +10,9 @@ import type { XmlElement } from '../parse/xmlDocument';
 import { hostingModelOf } from '../webConfig';
 import { collectionEntries } from './collectionEntries';
 import { onlyOutOfProcessModules } from './invalid-hosting-model';
-import { attributeSpan, completeValue, removeAttribute, removeElementFix } from './ranges';
+import { attributeSpan } from '../xmlEdit/spans';
+import { completeValue, removeElementFix } from './fixes';
+import { removeAttribute } from '../xmlEdit/edits';
 import type { Finding, Rule } from './types';
 
 export const notForHostingModel: Rule = {

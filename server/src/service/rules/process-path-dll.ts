@@ -6,8 +6,10 @@
 import { findAttribute } from '../../ancm/lookup';
 import type { XmlAttribute } from '../parse/xmlDocument';
 import { extensionOf, processStarts } from './processStart';
-import { insertAttributeAfter, replaceValue, valueSpan } from './ranges';
-import type { Finding, Fix, Rule } from './types';
+import { insertAttributeAfter, replaceValue } from '../xmlEdit/edits';
+import { valueSpan } from '../xmlEdit/spans';
+import type { Finding, Rule } from './types';
+import type { Fix } from '../types';
 
 export const processPathDllRule: Rule = {
   id: 'process-path-dll',

@@ -6,7 +6,7 @@
 
 import { type XmlAttribute, type XmlElement, getAttribute } from '../parse/xmlDocument';
 import type { WebConfigDocument } from '../webConfig';
-import { completeValue } from './ranges';
+import { completeValue } from './fixes';
 import { CONFIG_SOURCE } from './unknown-attribute';
 
 export interface ProcessStart {

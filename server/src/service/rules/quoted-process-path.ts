@@ -7,7 +7,8 @@
 
 import { findAttribute } from '../../ancm/lookup';
 import { processStarts } from './processStart';
-import { valueFix, valueSpan } from './ranges';
+import { valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 export const quotedProcessPathRule: Rule = {

@@ -4,7 +4,8 @@
 
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { findCollection } from '../../ancm/lookup';
-import { elementNameSpan, removeElementFix } from './ranges';
+import { elementNameSpan } from '../xmlEdit/spans';
+import { removeElementFix } from './fixes';
 import type { Finding, Rule } from './types';
 
 export const recycleOnFileChange: Rule = {

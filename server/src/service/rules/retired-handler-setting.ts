@@ -4,8 +4,10 @@
 
 import { findCollection, findHandlerSetting } from '../../ancm/lookup';
 import { resolveEntries } from './entriesInEffect';
-import { removeElementFix, valueFix, valueSpan } from './ranges';
-import type { Finding, Fix, Rule } from './types';
+import { removeElementFix, valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
+import type { Finding, Rule } from './types';
+import type { Fix } from '../types';
 
 export const retiredHandlerSettingRule: Rule = {
   id: 'retired-handler-setting',

@@ -5,7 +5,7 @@ import { findAttribute } from '../../ancm/lookup';
 import type { AttributeSpec, AttributeValueType } from '../../ancm/types';
 import type { XmlAttribute } from '../parse/xmlDocument';
 import type { WebConfigDocument } from '../webConfig';
-import { completeValue } from './ranges';
+import { completeValue } from './fixes';
 
 export interface SectionValue {
   readonly attribute: XmlAttribute;

@@ -5,7 +5,8 @@
 import { appliesTo, findHandlerSetting } from '../../ancm/lookup';
 import type { XmlAttribute } from '../parse/xmlDocument';
 import { resolveEntries, sectionHostingModel } from './entriesInEffect';
-import { valueFix, valueSpan } from './ranges';
+import { valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 const STACK_SIZE = findHandlerSetting('stackSize')!;

@@ -5,7 +5,8 @@
 // attached debugger lifts the limit. The docs say the same: "A value of 0 (zero) is not considered an infinite timeout."
 
 import { findAttribute } from '../../ancm/lookup';
-import { completeValue, valueFix, valueSpan } from './ranges';
+import { completeValue, valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 const STARTUP_TIME_LIMIT = findAttribute('startupTimeLimit')!;

@@ -5,7 +5,8 @@
 import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { findAttribute } from '../../ancm/lookup';
 import { getAttribute } from '../parse/xmlDocument';
-import { completeValue, valueFix, valueSpan } from './ranges';
+import { completeValue, valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 const STDOUT_LOG_FILE = 'stdoutLogFile';

@@ -1,30 +1,9 @@
-// The contract between rules and everything that reports them. A rule returns plain findings in
-// document offsets; the validation runner stamps them with the rule id and severity, and one adapter
-// turns them into LSP diagnostics and code actions (or CLI output).
+// The contract between rules and the runner: a rule returns plain findings in document offsets; the validation
+// runner stamps them with the rule id and severity (service/types.ts Issue), and one adapter turns those into LSP
+// diagnostics and code actions (or CLI output).
 
+import type { Fix, Severity } from '../types';
 import type { WebConfigDocument } from '../webConfig';
-
-/** Severity follows consequence: error = IIS or ANCM refuses to run the app; warning = it runs, but not as
- *  written; information = worth knowing; hint = a nudge. */
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
-
-export interface Fix {
-  readonly title: string;
-  readonly edits: readonly TextEdit[];
-  /** Safe to apply without review: `source.fixAll.ancm` and `ancm check --fix` apply only these. */
-  readonly safe: boolean;
-  /**
-   * False: never the one-keystroke fix, even as its issue's only fix. A clamp to the nearest limit can turn a value into
-   * the opposite of what was meant (`shutdownTimeLimit="-1"` → 0 kills at once), so the user picks it from the list.
-   */
-  readonly preferred?: false;
-}
 
 /** What a rule reports. */
 export interface Finding {
@@ -38,12 +17,6 @@ export interface Finding {
   readonly unnecessary?: boolean;
   /** The marked text is retired (editors strike it through). */
   readonly deprecated?: boolean;
-}
-
-/** A finding stamped by the runner. */
-export interface Issue extends Finding {
-  readonly rule: string;
-  readonly severity: Severity;
 }
 
 export interface Rule {

@@ -6,7 +6,8 @@ import { ASPNETCORE_ATTRIBUTES, ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attri
 import { findCollection } from '../../ancm/lookup';
 import type { XmlAttribute, XmlElement } from '../parse/xmlDocument';
 import { closestName } from './closestName';
-import { nameSpan, renameAttribute } from './ranges';
+import { nameSpan } from '../xmlEdit/spans';
+import { renameAttribute } from '../xmlEdit/edits';
 import type { Finding, Rule } from './types';
 
 export const CONFIG_SOURCE = 'configSource';

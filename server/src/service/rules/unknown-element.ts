@@ -10,9 +10,11 @@ import { findCollection } from '../../ancm/lookup';
 import type { CollectionSpec } from '../../ancm/types';
 import { type XmlElement, getAttribute } from '../parse/xmlDocument';
 import { closestName } from './closestName';
-import { elementNameSpan, renameAttribute, renameElement } from './ranges';
+import { elementNameSpan } from '../xmlEdit/spans';
+import { renameAttribute, renameElement } from '../xmlEdit/edits';
 import { IIS_GENERAL_ATTRIBUTES } from './unknown-attribute';
-import type { Finding, Fix, Rule, TextEdit } from './types';
+import type { Finding, Rule } from './types';
+import type { Fix, TextEdit } from '../types';
 
 const COLLECTION_NAMES = ASPNETCORE_COLLECTIONS.map((collection) => collection.name);
 /** The add-element name of IIS's own collections (appSettings, handlers, modules…), written by habit here. */

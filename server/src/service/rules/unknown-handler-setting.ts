@@ -5,7 +5,8 @@ import { HANDLER_SETTINGS } from '../../ancm/handlerSettings';
 import { findCollection, findHandlerSetting } from '../../ancm/lookup';
 import { closestName } from './closestName';
 import { resolveEntries } from './entriesInEffect';
-import { valueFix, valueSpan } from './ranges';
+import { valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Rule } from './types';
 
 /** Names worth suggesting: the ones current ANCM reads (a retired name would only trade one warning for another). */

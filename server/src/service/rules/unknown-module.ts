@@ -6,7 +6,8 @@
 import { ANCM_MODULES } from '../../ancm/modules';
 import { getAttribute } from '../parse/xmlDocument';
 import { isHandlerEntry } from '../webConfig';
-import { completeValue, valueFix, valueSpan } from './ranges';
+import { completeValue, valueFix } from './fixes';
+import { valueSpan } from '../xmlEdit/spans';
 import type { Finding, Rule } from './types';
 
 const V2 = ANCM_MODULES.find((module) => module.majorVersion === 2)!;

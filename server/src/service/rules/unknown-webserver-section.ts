@@ -11,7 +11,8 @@ import { HANDLER_ENTRY_DOCS } from '../../ancm/modules';
 import { getAttribute, type XmlElement } from '../parse/xmlDocument';
 import type { WebConfigDocument } from '../webConfig';
 import { systemWebServerElements } from './misplaced-collection';
-import { elementNameSpan, renameElement } from './ranges';
+import { elementNameSpan } from '../xmlEdit/spans';
+import { renameElement } from '../xmlEdit/edits';
 import type { Finding, Rule } from './types';
 
 const KNOWN_BY_LOWER_CASE = new Map(KNOWN_SYSTEM_WEBSERVER_SECTIONS.map((name) => [name.toLowerCase(), name]));

@@ -17,7 +17,8 @@
 import { htmlEntityCodePoint } from '../parse/htmlEntities';
 import { type StrictXmlError, findStrictXmlErrors } from '../parse/strictXml';
 import type { WebConfigDocument } from '../webConfig';
-import type { Finding, Fix, Rule } from './types';
+import type { Finding, Rule } from './types';
+import type { Fix } from '../types';
 
 const WEB_CONFIG_DOCS = 'https://learn.microsoft.com/aspnet/core/host-and-deploy/iis/web-config';
 /** Up to this size (UTF-16 code units) every validation runs the strict check. Typical web.config files are a few KB. */
