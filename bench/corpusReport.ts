@@ -5,8 +5,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { doValidation } from '../server/src/service/validation';
-import { parseWebConfig } from '../server/src/service/webConfig';
+import { doValidation, parseWebConfig } from '../server/src/service/languageService';
 
 const CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'webconfig');
 

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
-import { isWellFormedXml } from '../server/src/service/parse/strictXml';
+import { isWellFormedXml } from '../server/src/service/languageService';
 import { CONFORMANCE_CASES } from '../test/unit/rules/xmlConformanceCases';
 import { largeWebConfig } from './fixtures';
 import { batchSize, collectGarbage, summarize, timeBatch } from './stats';

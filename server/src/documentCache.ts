@@ -7,9 +7,7 @@
 // one of the whole file on every keystroke that asks for completion (issue 13).
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type EditedRegion, mergeEdit, reparseXml } from './service/parse/incrementalXml';
-import type { XmlDocument } from './service/parse/xmlDocument';
-import { type WebConfigDocument, XDT_NAMESPACE, isAspNetCoreSection, isHandlerEntry, parseWebConfig } from './service/webConfig';
+import { type EditedRegion, type LanguageService, type WebConfigDocument, getLanguageService, mergeEdit } from './service/languageService';
 
 interface CachedModel {
   readonly version: number;
@@ -25,6 +23,8 @@ export class DocumentModelCache {
   private readonly models = new Map<string, CachedModel>();
   private lastBuild: BuildKind | undefined;
 
+  constructor(private readonly service: LanguageService = getLanguageService()) {}
+
   get(document: TextDocument): WebConfigDocument {
     const cached = this.models.get(document.uri);
     if (cached && cached.version === document.version) return cached.model;
@@ -33,11 +33,10 @@ export class DocumentModelCache {
     if (cached && cached.edits !== undefined && cached.edits !== 'all') {
       // The previous model is given up to the re-parse, which changes it in place: drop it from the cache first.
       this.models.delete(document.uri);
-      const xml = reparseXml(cached.model.xml, text, cached.edits);
-      if (xml) model = webConfigOf(xml);
+      model = this.service.reparseWebConfig(cached.model, text, cached.edits);
     }
     this.lastBuild = model ? 'incremental' : 'full';
-    model ??= parseWebConfig(text);
+    model ??= this.service.parseWebConfig(text);
     this.models.set(document.uri, { version: document.version, model, edits: undefined });
     return model;
   }
@@ -66,17 +65,4 @@ export class DocumentModelCache {
   delete(uri: string): void {
     this.models.delete(uri);
   }
-}
-
-/** parseWebConfig's view of an XML model (service/webConfig.ts), for a model built incrementally. */
-function webConfigOf(xml: XmlDocument): WebConfigDocument {
-  const sections = [];
-  const handlers = [];
-  for (const element of xml.elements) {
-    if (isAspNetCoreSection(element)) sections.push(element);
-    else if (isHandlerEntry(element)) handlers.push(element);
-  }
-  const root = xml.roots[0];
-  const isTransform = root !== undefined && root.attributes.some((attribute) => attribute.name.startsWith('xmlns:') && attribute.value === XDT_NAMESPACE);
-  return { xml, text: xml.text, sections, handlers, isTransform };
 }

@@ -177,10 +177,15 @@ describe('every rule is linear in its input', () => {
         for (const rule of ALL_RULES) {
           const limitMs = Math.max(BASELINE_FACTOR * baselineMs!, MEASURABLE_MS);
           let ruleMs = once(() => runRule(rule, document));
-          // One slow sample may be another process (on a loaded machine one can be tens of milliseconds); a slow median
-          // is the rule. A quadratic rule takes seconds here, which no scheduler accounts for: that needs no second look.
-          if (ruleMs > limitMs && ruleMs < SECOND_LOOK_UNDER_MS) ruleMs = medianMs(() => runRule(rule, document), 5, 2, true);
-          assert.ok(ruleMs <= limitMs, `${label(rule, place, unit)}: ${ruleMs.toFixed(2)} ms at 100 KB, ${(ruleMs / baselineMs!).toFixed(0)}x the trivial pass (${baselineMs!.toFixed(3)} ms)`);
+          // One slow sample may be another process (on a loaded machine one can be tens of milliseconds): a second and
+          // third look time the rule and the trivial pass again, side by side, so that load slows both. A quadratic
+          // rule takes seconds here, which no scheduler accounts for: that needs no second look.
+          let limit = limitMs;
+          for (let look = 0; ruleMs > limit && ruleMs < SECOND_LOOK_UNDER_MS && look < 3; look++) {
+            limit = Math.max(BASELINE_FACTOR * medianMs(() => baseline(text), 5, 1), MEASURABLE_MS);
+            ruleMs = medianMs(() => runRule(rule, document), 5, 2, true);
+          }
+          assert.ok(ruleMs <= limit, `${label(rule, place, unit)}: ${ruleMs.toFixed(2)} ms at 100 KB, ${(ruleMs / baselineMs!).toFixed(0)}x the trivial pass (${baselineMs!.toFixed(3)} ms)`);
           const key = `${rule.id} ${unit}`;
           if (ruleMs > (slowest.get(key)?.ms ?? MEASURABLE_MS / 4)) slowest.set(key, { rule, place, unit, ms: ruleMs });
         }
@@ -204,7 +209,12 @@ describe('every rule is linear in its input', () => {
       ms100 = timeAt(100 * KB, 5, true);
       ms200 = timeAt(200 * KB, 5, true);
       if (ms200 <= DOUBLING_LIMIT * ms100) continue;
-      const ms400 = timeAt(400 * KB, 5, true);
+      let ms400 = timeAt(400 * KB, 5, true);
+      // Load that comes and goes can still bend one doubling; a super-linear rule bends every one.
+      for (let look = 0; ms400 > DOUBLING_LIMIT * ms200 && look < 2; look++) {
+        ms200 = timeAt(200 * KB, 5, true);
+        ms400 = timeAt(400 * KB, 5, true);
+      }
       assert.ok(
         ms400 <= DOUBLING_LIMIT * ms200,
         `${label(rule, place, unit)}: ${ms100.toFixed(2)} ms at 100 KB, ${ms200.toFixed(2)} ms at 200 KB, ${ms400.toFixed(2)} ms at 400 KB`,

@@ -3,8 +3,7 @@
 // fix that could not be written: the other files are still checked and fixed).
 
 import { parseArgs } from 'node:util';
-import { findRule } from '../service/rules/registry';
-import { RULE_SEVERITY_OVERRIDES, type RuleSeverityOverride, type ValidationSettings } from '../service/validation';
+import { findRule, RULE_SEVERITY_OVERRIDES, type RuleSeverityOverride, type ValidationSettings } from '../service/languageService';
 import { type CheckedFile, type FixOptions, checkFile } from './checkFiles';
 import { ConfigFileError } from './configFile';
 import { NoSuchPathError, checkedFolders, findWebConfigs } from './findWebConfigs';

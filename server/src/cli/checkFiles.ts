@@ -4,10 +4,7 @@
 import { realpath } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, planFixAll } from '../service/codeActions';
-import type { Severity } from '../service/types';
-import { type ValidationSettings, doValidation } from '../service/validation';
-import { parseWebConfig } from '../service/webConfig';
+import { applyEdits, doValidation, parseWebConfig, planFixAll, type Severity, type ValidationSettings } from '../service/languageService';
 import { readConfigFile, writeConfigFile } from './configFile';
 
 export interface LocatedIssue {

@@ -4,7 +4,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
-import { isWebConfigFileName } from '../service/webConfigFiles';
+import { isWebConfigFileName } from '../service/languageService';
 
 const SKIPPED_FOLDERS = ['**/node_modules/**', '**/bin/**', '**/obj/**', '**/.git/**'];
 

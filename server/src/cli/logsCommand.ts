@@ -5,9 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SiteLogs } from '../service/siteLogs';
-import { locateSiteLogs } from '../service/siteLogs';
-import { parseWebConfig } from '../service/webConfig';
+import { locateSiteLogs, parseWebConfig, type SiteLogs } from '../service/languageService';
 import { type EntryFilterOptions, type EntryPredicate, FilterSyntaxError, createEntryFilter, parseLevel } from '../protocol/entryFilter';
 import { hasCandidates, searchLogHistory } from '../logs/historySearch';
 import { NotRegularFileError } from '../logs/openLogFile';

@@ -4,7 +4,7 @@
 
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { SiteLogs } from '../service/siteLogs';
+import type { SiteLogs } from '../service/languageService';
 import type { FollowedSource } from '../logs/siteLogFollower';
 import { visibleText } from './formats/visibleText';
 

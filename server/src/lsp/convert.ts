@@ -13,7 +13,7 @@ import {
   type Hover,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionEntry, CompletionEntryKind, HoverResult, SymbolNode, SymbolNodeKind } from '../service/types';
+import type { CompletionEntry, CompletionEntryKind, HoverResult, SymbolNode, SymbolNodeKind } from '../service/languageService';
 
 const COMPLETION_KINDS: Record<CompletionEntryKind, CompletionItemKind> = {
   attribute: CompletionItemKind.Property,

@@ -9,9 +9,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type QuickFix, planFixAll } from '../service/codeActions';
-import { findRule } from '../service/rules/registry';
-import type { Issue, Severity, TextEdit } from '../service/types';
+import { findRule, type Issue, planFixAll, type QuickFix, type Severity, type TextEdit } from '../service/languageService';
 import { showHiddenCharacters } from '../protocol/hiddenCharacters';
 
 /** `source.fixAll.ancm`: applies every safe fix (VS Code runs it on save when configured). */

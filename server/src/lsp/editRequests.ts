@@ -10,16 +10,7 @@ import type { DocumentModelCache } from '../documentCache';
 import { type HostingModelStateParams, type HostingModelStateResult, type HostingModelName, type WebConfigEditParams, type WebConfigEditResult, type WebConfigEdits } from '../protocol/edits';
 import { ANCM_LEVELS, type AncmLevel } from '../protocol/levels';
 import { HOSTING_MODEL_STATE_REQUEST, WEB_CONFIG_EDIT_REQUEST } from '../protocol/requests';
-import { debugLevelValue, disableDebugLog, enableDebugLog } from '../service/edits/debugLogEdit';
-import type { EditResult } from '../service/types';
-import { isCannot } from '../service/edits/editResult';
-import { type HostingModelResult, hostingModelState, setHostingModel, toggleHostingModel } from '../service/edits/hostingModelEdit';
-import { V2_MODULE, switchHandlersToV2, v1Handlers } from '../service/edits/moduleVersionEdit';
-import { PROJECT_HOSTING_MODEL_PROPERTY, msbuildHostingModel, setProjectHostingModel } from '../service/edits/projectHostingModelEdit';
-import { setStdoutLogging } from '../service/edits/stdoutLoggingEdit';
-import type { TextEdit } from '../service/types';
-import type { WebConfigDocument } from '../service/webConfig';
-import { isWebConfigUri } from '../service/webConfigFiles';
+import { debugLevelValue, disableDebugLog, type EditResult, enableDebugLog, type HostingModelResult, hostingModelState, isCannot, isWebConfigUri, msbuildHostingModel, PROJECT_HOSTING_MODEL_PROPERTY, setHostingModel, setProjectHostingModel, setStdoutLogging, switchHandlersToV2, type TextEdit, toggleHostingModel, v1Handlers, V2_MODULE, type WebConfigDocument } from '../service/languageService';
 
 const HOSTING_MODELS: readonly HostingModelName[] = ['inprocess', 'outofprocess'];
 

@@ -2,7 +2,7 @@
 // the client says they changed. Unknown keys and values are dropped, never trusted.
 
 import type { Connection } from 'vscode-languageserver';
-import { RULE_SEVERITY_OVERRIDES, type RuleSeverityOverride, type ValidationSettings } from '../service/validation';
+import { RULE_SEVERITY_OVERRIDES, type RuleSeverityOverride, type ValidationSettings } from '../service/languageService';
 
 /** Reads `{ diagnostics: { rules: { "<rule-id>": "<severity>|off" } } }` from the `ancm` section. */
 export function parseValidationSettings(section: unknown): ValidationSettings {

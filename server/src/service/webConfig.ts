@@ -4,6 +4,7 @@
 import { ASPNETCORE_COLLECTIONS } from '../ancm/collections';
 import { ANCM_MODULES } from '../ancm/modules';
 import type { CollectionSpec, HostingModel, ModuleSpec } from '../ancm/types';
+import { type EditedRegion, reparseXml } from './parse/incrementalXml';
 import { type XmlDocument, type XmlElement, getAttribute, parseXml } from './parse/xmlDocument';
 
 export const XDT_NAMESPACE = 'http://schemas.microsoft.com/XML-Document-Transform';
@@ -20,7 +21,20 @@ export interface WebConfigDocument {
 }
 
 export function parseWebConfig(text: string): WebConfigDocument {
-  const xml = parseXml(text);
+  return webConfigOf(parseXml(text));
+}
+
+/**
+ * The model of a new version from the previous one: only the elements around the edited region are scanned again
+ * (parse/incrementalXml.ts). Undefined where that cannot give what a full parse gives: parse the text instead. The
+ * previous model is changed in place and must not be used again.
+ */
+export function reparseWebConfig(previous: WebConfigDocument, text: string, edited: EditedRegion): WebConfigDocument | undefined {
+  const xml = reparseXml(previous.xml, text, edited);
+  return xml && webConfigOf(xml);
+}
+
+function webConfigOf(xml: XmlDocument): WebConfigDocument {
   const sections: XmlElement[] = [];
   const handlers: XmlElement[] = [];
   for (const element of xml.elements) {
@@ -29,7 +43,7 @@ export function parseWebConfig(text: string): WebConfigDocument {
   }
   const root = xml.roots[0];
   const isTransform = root !== undefined && root.attributes.some((attribute) => attribute.name.startsWith('xmlns:') && attribute.value === XDT_NAMESPACE);
-  return { xml, text, sections, handlers, isTransform };
+  return { xml, text: xml.text, sections, handlers, isTransform };
 }
 
 /** `configuration/system.webServer/aspNetCore`, also under `<location>`; a fragment without `<configuration>` is accepted too. */

@@ -5,7 +5,7 @@
 // characters are shown escaped (visibleText.ts). A line feed in a message stays a line break in the annotation.
 
 import * as path from 'node:path';
-import type { Severity } from '../../service/types';
+import type { Severity } from '../../service/languageService';
 import type { CheckedFile } from '../checkFiles';
 import { visibleText } from './visibleText';
 

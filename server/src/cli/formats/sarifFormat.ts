@@ -3,8 +3,7 @@
 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ALL_RULES } from '../../service/rules/registry';
-import type { Severity } from '../../service/types';
+import { ALL_RULES, type Severity } from '../../service/languageService';
 import type { CheckedFile } from '../checkFiles';
 import { jsonWithoutRawControls } from './visibleText';
 

@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import { styleText } from 'node:util';
-import type { Severity } from '../../service/types';
+import type { Severity } from '../../service/languageService';
 import type { CheckedFile } from '../checkFiles';
 import { visibleText } from './visibleText';
 
