@@ -9,14 +9,21 @@
 // Every `--recycle-after` requests the "worker process" recycles: ANCM logs the shutdown, and the next worker
 // writes a new stdout file.
 //
-// Usage: node demo/writer.mjs [--site <folder>] [--interval <ms>] [--recycle-after <requests>] [--stdin]
+// With --fail 500.31 (or ANCM_DEMO_FAIL=500.31) each worker fails to start instead, as when the ASP.NET Core runtime the
+// app targets (8.0.0) is not installed (6.0.25 is): the host's "You must install or update .NET" text in the stdout file,
+// ANCM's event 1031 text and the failed HRESULT in the debug log, and no requests; every `--recycle-after` intervals
+// IIS tries a new worker, which fails the same way.
+//
+// Usage: node demo/writer.mjs [--site <folder>] [--interval <ms>] [--recycle-after <requests>] [--stdin] [--fail 500.31]
 //   --site           the site root, the folder holding web.config (default: this folder)
 //   --interval       time between requests (default 1500 ms)
 //   --recycle-after  requests per worker process before a recycle (default 40; 0: never)
 //   --stdin          write nothing by itself: append what stdin asks, one JSON object a line,
 //                    {"stdout": "text"} to the stdout file or {"debug": "message"} as an ANCM debug line
 //                    ({"debugRaw": "text"} as written); answers "ok <n>" on stdout after each write.
-//                    The file names carry this process's pid. Used by the end-to-end tests.
+//                    The file names carry this process's pid. Used by the end-to-end tests. With --fail, the failed
+//                    start is written before "ready".
+//   --fail           play a failed start: 500.31 (the framework is not installed)
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,8 +36,16 @@ const { values: options } = parseArgs({
     interval: { type: 'string', default: '1500' },
     'recycle-after': { type: 'string', default: '40' },
     stdin: { type: 'boolean', default: false },
+    fail: { type: 'string', default: process.env.ANCM_DEMO_FAIL ?? '' },
   },
 });
+
+const FAILURES = { '500.31': frameworkNotFoundStart };
+const failedStart = options.fail === '' ? undefined : FAILURES[options.fail];
+if (options.fail !== '' && !failedStart) {
+  process.stderr.write(`writer: --fail ${options.fail} is not played (known: ${Object.keys(FAILURES).join(', ')})\n`);
+  process.exit(2);
+}
 
 const site = resolve(options.site);
 const logs = join(site, 'logs');
@@ -91,7 +106,20 @@ if (options.stdin) {
     process.stdout.write(`ok ${++written}\n`);
   });
   lines.on('close', () => shutdown(0));
+  failedStart?.();
   process.stdout.write(`ready ${stdout.path}\n`);
+} else if (failedStart) {
+  failedStart();
+  // IIS starts a new worker on the next request; each fails the same way.
+  const interval = Math.max(50, Number(options.interval) || 1500) * Math.max(1, Number(options['recycle-after']) || 10);
+  const timer = setInterval(() => {
+    stdout.close();
+    workerPid += 1 + Math.floor(Math.random() * 900);
+    stdout = new LogFile(join(logs, stdoutFileName(new Date(), workerPid)));
+    failedStart();
+  }, interval);
+  process.stdout.write(`Writing a failed start (${options.fail}) into ${logs} (Ctrl+C to stop)\n`);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (clearInterval(timer), shutdown(0)));
 } else {
   startWorker();
   const interval = Math.max(50, Number(options.interval) || 1500);
@@ -127,6 +155,42 @@ function startWorker() {
   app('info', 'Microsoft.Hosting.Lifetime', 0, 'Hosting environment: Production');
   app('info', 'Microsoft.Hosting.Lifetime', 0, 'Content root path: C:\\inetpub\\contoso');
   app('warn', 'Microsoft.AspNetCore.DataProtection.Repositories.EphemeralXmlRepository', 50, 'Using an in-memory repository. Keys will not be persisted to storage.');
+}
+
+/**
+ * A worker whose app targets ASP.NET Core 8.0.0 on a server that has 6.0.25 only (HTTP 500.31): the shim resolves
+ * hostfxr, asks it for the in-process handler, and the host prints why it cannot (ANCM captures it into the stdout file).
+ */
+function frameworkNotFoundStart() {
+  const version = '18.0.24052.0';
+  const hostError = [
+    'You must install or update .NET to run this application.',
+    '',
+    `App: ${siteWindowsPath}Contoso.Web.dll`,
+    'Architecture: x64',
+    "Framework: 'Microsoft.AspNetCore.App', version '8.0.0' (x64)",
+    '.NET location: C:\\Program Files\\dotnet\\',
+    '',
+    'The following frameworks were found:',
+    '  6.0.25 at [C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App]',
+    '',
+    'Learn more:',
+    'https://aka.ms/dotnet/app-launch-failed',
+    '',
+    'To install missing framework, download:',
+    'https://aka.ms/dotnet-core-applaunch?framework=Microsoft.AspNetCore.App&framework_version=8.0.0&arch=x64&rid=win-x64&os=win10',
+  ];
+  debug(`Initializing logs for 'C:\\Program Files\\IIS\\Asp.Net Core Module\\V2\\aspnetcorev2.dll'. Process Id: ${workerPid}. File Version: ${version}. Description: IIS ASP.NET Core Module V2. Commit: 2b9ec3c3f1b0c1b2a4f6a0e1d9c3b5a7e8f90123.`);
+  debug(`Resolving hostfxr parameters for application: 'dotnet' arguments: '.\\Contoso.Web.dll' path: '${siteWindowsPath}'`);
+  debug("Known dotnet.exe location: ''");
+  debug("Process path 'dotnet.exe' is dotnet, treating application as portable");
+  debug("hostfxr.dll located at 'C:\\Program Files\\dotnet\\host\\fxr\\8.0.11\\hostfxr.dll'");
+  stdout.append(hostError.join('\n'));
+  debugLog.append(
+    `[${new Date().toISOString()}, PID: ${workerPid}] [${DLL}] Event Log: 'Could not find 'aspnetcorev2_inprocess.dll'. Exception message:\r\n` +
+      `Error occurred when initializing inprocess application, Return code: 0x80008096, Error logs: ${hostError.join('\r\n')}' \r\nEnd Event Log Message.`,
+  );
+  debug('Failed HRESULT returned: 0x80008096 at D:\\a\\_work\\1\\s\\src\\Servers\\IIS\\AspNetCoreModuleV2\\AspNetCore\\HandlerResolver.cpp:121 ');
 }
 
 const PATHS = ['/', '/orders/latest', '/orders/42', '/api/products?page=2', '/health', '/account/login', '/css/site.css'];

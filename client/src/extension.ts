@@ -9,7 +9,7 @@ import { registerAppOfflineCommands } from './commands/appOfflineCommands';
 import { registerDebugLogCommands } from './commands/debugLogCommands';
 import { registerHostingModelCommands } from './commands/hostingModelCommands';
 import { registerStdoutLoggingCommands } from './commands/stdoutLoggingCommands';
-import { WEB_CONFIG_DOCUMENT_SELECTOR } from './documentSelector';
+import { SERVED_DOCUMENT_SELECTOR } from './documentSelector';
 import { registerLogPanel } from './panel/registerLogPanel';
 import { ServerRequests } from './serverRequests';
 import { registerHostingModelStatusBar } from './statusBar';
@@ -28,7 +28,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const outputChannel = window.createOutputChannel('ANCM Language Server', { log: true });
   context.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: WEB_CONFIG_DOCUMENT_SELECTOR,
+    documentSelector: SERVED_DOCUMENT_SELECTOR,
     // Asked at each (re)start. The server reads logs only inside the site until it hears the workspace is trusted.
     initializationOptions: () => ({ retriggerCompletionCommand: 'editor.action.triggerSuggest', workspaceTrusted: workspace.isTrusted }),
     outputChannel,

@@ -20,13 +20,11 @@ import { type CompletionOptions, toCompletionItem, toDocumentSymbol, toHover } f
 import { FIX_ALL_KIND, toDiagnostic, toFixAllAction, toQuickFixAction } from './lsp/diagnostics';
 import { registerEditRequests } from './lsp/editRequests';
 import { type LogAccess, registerLogSessions } from './lsp/logSessions';
+import { RawLogFeatures, isRawLogDocument } from './lsp/rawLogs';
 import { SettingsStore } from './lsp/settings';
-import { getQuickFixes } from './service/codeActions';
-import { getLanguageService } from './service/languageService';
-import type { Issue } from './service/types';
+import { type Issue, getLanguageService, getQuickFixes, isWebConfigUri } from './service/languageService';
 import { type WorkspaceTrustParams } from './protocol/logs';
 import { WORKSPACE_TRUST_NOTIFICATION } from './protocol/requests';
-import { isWebConfigUri } from './service/webConfigFiles';
 
 /** Options the client may pass in `initializationOptions`. */
 export interface ServerInitializationOptions {
@@ -105,6 +103,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'ancm-language-server', version: SERVER_VERSION },
     };
@@ -137,11 +136,25 @@ export function startServer(connection: Connection): void {
       return { isIncomplete: false, items: entries.map((entry) => toCompletionItem(document, entry, completionOptions)) };
     }));
 
-  connection.onHover((params, token) =>
-    serve('hover', params.textDocument.uri, token, null, (document) => {
+  // Raw ANCM logs opened in the editor: hover and a verdict CodeLens (lsp/rawLogs.ts), never diagnostics.
+  const rawLogs = new RawLogFeatures(logFailure);
+  const rawLog = (uri: string) => {
+    const document = documents.get(uri);
+    return document && !isWebConfigUri(uri) && isRawLogDocument(document) ? document : undefined;
+  };
+  connection.onCodeLens((params, token) => {
+    const document = rawLog(params.textDocument.uri);
+    return document ? rawLogs.codeLenses(document, params, token) : [];
+  });
+
+  connection.onHover((params, token) => {
+    const log = rawLog(params.textDocument.uri);
+    if (log) return rawLogs.hover(log, params, token);
+    return serve('hover', params.textDocument.uri, token, null, (document) => {
       const hover = service.doHover(models.get(document), document.offsetAt(params.position));
       return hover ? toHover(document, hover) : null;
-    }));
+    });
+  });
 
   connection.onDocumentSymbol((params, token) =>
     serve('documentSymbol', params.textDocument.uri, token, [], (document) =>
@@ -247,6 +260,7 @@ export function startServer(connection: Connection): void {
     openedAt.delete(uri);
     models.delete(uri);
     validated.delete(uri);
+    rawLogs.forget(uri);
     settings.forget(uri);
     if (isWebConfigUri(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });

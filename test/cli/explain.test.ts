@@ -99,6 +99,12 @@ describe('ancm explain', () => {
     assert.equal(fixes.filter((line) => /^[a-z-]+: /.test(line)).at(-1)?.split(':')[0], 'module-call-failed', 'the trace of a failed call comes last');
   });
 
+  it("says how each worker process's start went, as the panel does", async () => {
+    const run = await runInProcess(['explain', 'aspnetcore-debug.log'], folder);
+    const startup = run.stdout.slice(run.stdout.indexOf('Startup:') + 1, run.stdout.indexOf('How to fix:'));
+    assert.match(startup.join('\n'), /^ {2}PID 6312 did not start: the app's own code ended or threw before the server started/m, run.stdout.join('\n'));
+  });
+
   it('writes explained entries of a log as JSON lines', async () => {
     const run = await runInProcess(['explain', path.join(folder, 'aspnetcore-debug.log'), '--format', 'json'], folder);
     assert.equal(run.code, 0);

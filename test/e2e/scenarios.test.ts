@@ -40,7 +40,7 @@ after(async () => {
   for (const folder of workspaces) rmSync(folder, { recursive: true, force: true });
 });
 
-describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 7 * SCENARIO_TIMEOUT }, () => {
+describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 9 * SCENARIO_TIMEOUT }, () => {
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
 
@@ -395,6 +395,48 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 7 
       await screenshot(wb.page, '06c-logs-older-file');
     },
   );
+
+  scenario(
+    '6d. a worker fails to start with 500.31: the panel shows its startup verdict and explains the failing lines, with the fix and the docs link',
+    { 'web.config': { text: LOGGING_WEB_CONFIG } },
+    async (wb, folder) => {
+      // The demo writer plays a start whose app targets ASP.NET Core 8.0.0 on a server with 6.0.25 only.
+      const writer = await LogWriter.start(folder, ['--fail', '500.31']);
+      try {
+        await wb.openFile('web.config');
+        await wb.runCommand('ANCM: Show Logs');
+        const panel = wb.logsPanel();
+        const verdict = panel.locator('.verdicts .verdict-failed', { hasText: `PID ${writer.pid} did not start` });
+        await wb.expect(verdict);
+        assert.equal(
+          (await verdict.locator('.verdict-text').innerText()).trim(),
+          `PID ${writer.pid} did not start: framework Microsoft.AspNetCore.App 8.0.0 not found (found 6.0.25) → install the .NET 8 Hosting Bundle (x64)`,
+        );
+        // The host's line in the stdout file is explained: a marker with the cause.
+        const explained = panel.locator('.list .row', { hasText: 'You must install or update .NET to run this application.' }).first();
+        await explained.locator('.cause-marker', { hasText: 'framework-not-found' }).waitFor();
+        await screenshot(wb.page, '06d-logs-verdict');
+        // Expanded, it shows what it means, the fix and the docs link.
+        await explained.locator('.twistie').click();
+        await panel.locator('.list .row.cause', { hasText: 'Why (framework-not-found):' }).first().waitFor();
+        await panel.locator('.list .row.cause', { hasText: /Fix( 1)?: / }).first().waitFor();
+        const docs = panel.locator('.list .row.cause .link', { hasText: 'https://learn.microsoft.com/' }).first();
+        await docs.waitFor();
+        await screenshot(wb.page, '06d-logs-explained-row');
+        // The docs link goes through VS Code, which asks first: Cancel, and nothing opens.
+        await docs.click();
+        const confirm = wb.page.locator('.monaco-dialog-box', { hasText: 'learn.microsoft.com' });
+        await confirm.waitFor();
+        await confirm.getByRole('button', { name: 'Cancel' }).click();
+        await confirm.waitFor({ state: 'detached' });
+        // A click on the verdict shows only that worker's entries.
+        await verdict.click();
+        await panel.locator('.chip', { hasText: `PID ${writer.pid}` }).waitFor();
+      } finally {
+        await writer.stop();
+      }
+    },
+  );
 });
 
 describe('VS Code end to end (Restricted Mode)', { timeout: SETUP_TIMEOUT + SCENARIO_TIMEOUT }, () => {
@@ -509,8 +551,9 @@ class LogWriter {
     });
   }
 
-  static async start(site: string): Promise<LogWriter> {
-    const child = spawnTracked(process.execPath, [join(ROOT, 'demo', 'writer.mjs'), '--site', site, '--stdin'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `args`: more of the writer's options, such as `--fail 500.31` (a failed start written before it is ready). */
+  static async start(site: string, args: readonly string[] = []): Promise<LogWriter> {
+    const child = spawnTracked(process.execPath, [join(ROOT, 'demo', 'writer.mjs'), '--site', site, '--stdin', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the log writer did not start')), TIMEOUT.file);
       child.stdout?.once('data', () => {

@@ -65,6 +65,19 @@ describe('layers', () => {
     assert.deepEqual(against, []);
   });
 
+  it('code outside the service enters it through its one door, service/languageService.ts', () => {
+    const door = path.join(ROOT, 'server', 'src', 'service', 'languageService');
+    const against: string[] = [];
+    for (const file of [...files, ...sourceFiles('bench')]) {
+      if (!file.startsWith(path.join(ROOT, 'server', 'src')) && !file.startsWith(path.join(ROOT, 'bench'))) continue;
+      if (file.startsWith(path.join(ROOT, 'server', 'src', 'service') + path.sep)) continue;
+      for (const target of importsOf(file)) {
+        if (target.startsWith(path.join(ROOT, 'server', 'src', 'service') + path.sep) && target !== door) against.push(`${path.relative(ROOT, file)} -> ${path.relative(ROOT, target)}`);
+      }
+    }
+    assert.deepEqual(against, []);
+  });
+
   it('reads imports of every kind, so that nothing slips past it', () => {
     const probe = path.join(ROOT, 'client', 'src', 'probe.ts');
     const written = [

@@ -23,6 +23,7 @@ import { createNonce, logPanelHtml } from './logPanelHtml';
 import { type LogSession, LogSessionRouter } from './logSession';
 import { openLogLocation, openLogUrl } from './openLogLink';
 import { openRawLog } from './openRawLog';
+import { showRuleInWebConfig } from './showRule';
 import { type ExtensionToWebviewMessage, type WebviewToExtensionMessage, isWebviewToExtensionMessage } from '../../../server/src/protocol/webviewMessages';
 import { type LogPathDecisions, askToReadWithheldLogs } from './withheldLogs';
 
@@ -204,6 +205,8 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
       maxEntries: maxEntriesSetting(),
       site: session.site,
       olderStdoutFiles: session.olderStdoutFiles,
+      failureCauses: session.failureCauses,
+      verdicts: session.verdicts,
     });
     session.listen({
       onEntries: (entries) => this.post({ type: 'entries', entries }),
@@ -259,6 +262,9 @@ export class LogPanelProvider implements WebviewViewProvider, Disposable {
         break;
       case 'openUrl':
         await openLogUrl(message.url);
+        break;
+      case 'showRule':
+        if (this.target) await showRuleInWebConfig(this.target, message.rule);
         break;
       case 'copyText':
         await env.clipboard.writeText(message.text);

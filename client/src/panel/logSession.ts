@@ -12,6 +12,7 @@ import {
   type CloseLogsParams,
   type EarlierLogsParams,
   type EarlierLogsResult,
+  type FailureCauseInfo,
   type LogEntriesParams,
   type LogEntryMessage,
   type LogResetParams,
@@ -24,6 +25,7 @@ import {
   type OpenOlderStdoutResult,
   type RawLogFileResult,
   type SiteLogsStatus,
+  type StartupVerdict,
 } from '../../../server/src/protocol/logs';
 import { CLOSE_LOGS_NOTIFICATION, EARLIER_LOGS_REQUEST, LOG_ENTRIES_NOTIFICATION, LOG_RESET_NOTIFICATION, LOG_SOURCES_NOTIFICATION, OPEN_LOGS_REQUEST, OPEN_OLDER_STDOUT_REQUEST, RAW_LOG_FILE_REQUEST } from '../../../server/src/protocol/requests';
 
@@ -57,6 +59,9 @@ export class LogSession {
   readonly id: string;
   /** The level ANCM logs at by the web.config's debugLevel, when it names one. */
   readonly debugLevel: AncmLevel | undefined;
+  /** What entries' `causes` name, sent once with the session. */
+  readonly failureCauses: readonly FailureCauseInfo[];
+  private currentVerdicts: readonly StartupVerdict[];
 
   constructor(
     private readonly router: LogSessionRouter,
@@ -64,6 +69,8 @@ export class LogSession {
   ) {
     this.id = result.sessionId;
     this.debugLevel = result.debugLevel;
+    this.failureCauses = result.failureCauses ?? [];
+    this.currentVerdicts = result.verdicts ?? [];
     this.current = { sources: result.sources, site: result.site, olderStdoutFiles: result.olderStdoutFiles };
     this.remember(result.sources);
   }
@@ -79,6 +86,11 @@ export class LogSession {
 
   get olderStdoutFiles(): readonly OlderStdoutFile[] {
     return this.current.olderStdoutFiles;
+  }
+
+  /** A startup verdict per worker process, kept current by `ancm/logs/sources`. */
+  get verdicts(): readonly StartupVerdict[] {
+    return this.currentVerdicts;
   }
 
   /** Any source of the session, followed now or before, or opened on request. */
@@ -134,6 +146,7 @@ export class LogSession {
   /** @internal */
   updateSources(update: LogSourcesUpdate): void {
     this.current = update;
+    if (update.verdicts) this.currentVerdicts = update.verdicts;
     this.remember(update.sources);
   }
 

@@ -230,6 +230,9 @@ const ERRORS_REFERENCE = 'azure-iis-errors-reference';
 /** Texts that are not catalog messages: the .NET host's, exceptions ANCM throws, newer templates, the runtime's own. */
 export const PHRASE_KEYS: readonly PhraseKey[] = [
   { text: 'It was not possible to find any compatible framework version', causes: ['framework-not-found'], source: FX_RESOLVER },
+  // The .NET 6+ wording: the first line, then "Framework: 'NAME', version 'VERSION' (ARCH)" on a line of its own.
+  { text: 'You must install or update .NET to run this application', causes: ['framework-not-found'], source: FX_RESOLVER },
+  { text: ["Framework: '", "', version '"], causes: ['framework-not-found'], source: FX_RESOLVER, atStart: true },
   { text: ["framework '", 'was not found'], causes: ['framework-not-found'], source: FX_RESOLVER },
   { text: 'Invoking hostfxr to find the inprocess request handler failed', causes: ['framework-not-found'], source: `AspNetCore/HandlerResolver.cpp (2.2); ${ERRORS_REFERENCE}` },
   { text: 'Could not find inprocess request handler', causes: ['in-process-handler-not-found'], source: `AspNetCore/HandlerResolver.cpp (2.2); ${ERRORS_REFERENCE}` },

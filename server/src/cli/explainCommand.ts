@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CodeExplanation, type FailureCause, explainCode, explainLogEntry } from '../logs/explainLog';
 import type { FollowedSource } from '../logs/siteLogFollower';
+import { StartupVerdicts } from '../logs/startupVerdict';
 import type { LogEntry } from '../logs/types';
 import { type CommandContext, UsageError } from './commandContext';
 import { jsonWithoutRawControls, visibleText } from './formats/visibleText';
@@ -21,7 +22,8 @@ Says what an ANCM failure means and how to fix it. CODE is an error page's statu
 502.5", 503), an ANCM Event Log id (1034, "event 1034") or an HRESULT (0x8007023E, 8007023e,
 -2147024322, or a Win32 error code such as 193). Given a log file, or - for standard input (pasted text),
 it reads ANCM debug logs, app stdout logs and Windows Event Log records (Event Viewer text or event XML),
-prints each entry it can explain with its causes, then how to fix each cause.
+prints each entry it can explain with its causes, a startup verdict per worker process (as the ANCM Logs
+panel shows it), then how to fix each cause.
 
 Options:
   --format text|json   json: the code as one object; for a log, one object a line per explained entry
@@ -141,8 +143,11 @@ async function explainLog(input: AsyncIterable<Buffer | string> | Iterable<Buffe
       for (const cause of causes) context.out(`        → ${cause.id}: ${cause.meaning}`);
     }
   };
+  // The same verdicts the panel shows: what became of each worker process's start.
+  const verdicts = new StartupVerdicts();
   const filter = (entry: LogEntry) => {
     const causes = explainLogEntry(entry);
+    verdicts.add({ ...entry, causes: causes.map((cause) => cause.id) }, entry.file);
     if (causes.length === 0) return false;
     causesOf.set(entry, causes);
     return true;
@@ -153,6 +158,12 @@ async function explainLog(input: AsyncIterable<Buffer | string> | Iterable<Buffe
     return 1;
   }
   if (!options.json) {
+    const startups = verdicts.verdicts();
+    if (startups.length > 0) {
+      context.out('');
+      context.out('Startup:');
+      for (const verdict of startups) context.out(`  ${visibleText(verdict.summary)}`);
+    }
     context.out('');
     context.out('How to fix:');
     // A trace of a failed call tells least: it goes last.

@@ -8,7 +8,18 @@ import type { LogEntry } from './types';
 export { explainCode, type CodeExplanation } from '../ancm/explainFailure';
 export type { FailureCause } from '../ancm/failureCauses';
 
-/** The causes a log entry shows, most specific first; empty when it shows none. */
-export function explainLogEntry(entry: Pick<LogEntry, 'message' | 'text' | 'eventId' | 'origin'>): FailureCause[] {
-  return explainEntry(entry).map((id) => findFailureCause(id)!);
+/** What is read of an entry (a LogEntry or a LogEntryMessage fits). */
+export type ExplainedEntry = Pick<LogEntry, 'message' | 'text'> & { readonly eventId?: number | undefined; readonly origin?: string | undefined };
+
+/** The ids of the causes a log entry shows, most specific first; empty when it shows none. */
+export function explainLogEntryIds(entry: ExplainedEntry): readonly string[] {
+  return explainEntry(entry);
 }
+
+/** The causes a log entry shows, most specific first; empty when it shows none. */
+export function explainLogEntry(entry: ExplainedEntry): FailureCause[] {
+  return explainLogEntryIds(entry).map((id) => findFailureCause(id)!);
+}
+
+/** Every cause of the table, for a client that shows the causes of entries by id. */
+export { FAILURE_CAUSES } from '../ancm/failureCauses';

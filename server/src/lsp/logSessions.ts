@@ -12,13 +12,15 @@ import { URI } from 'vscode-uri';
 import { type PermittedLogs, permittedLogs } from '../logs/logPathPolicy';
 import { confinedPath } from '../logs/openLogFile';
 import { listStdoutLogs } from '../logs/stdoutFiles';
-import { type SiteLogs, locateSiteLogs } from '../service/siteLogs';
-import { parseWebConfig } from '../service/webConfig';
+import { type SiteLogs, locateSiteLogs, parseWebConfig } from '../service/languageService';
+import { FAILURE_CAUSES, explainLogEntryIds } from '../logs/explainLog';
+import { StartupVerdicts, startupTimeLimitOf } from '../logs/startupVerdict';
 import { mergeByTime } from '../logs/mergeByTime';
 import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
 import type { LogEntry } from '../logs/types';
 import {
   type CloseLogsParams,
+  type FailureCauseInfo,
   type EarlierLogsParams,
   type EarlierLogsResult,
   type LatestStdoutParams,
@@ -63,6 +65,12 @@ interface Session {
   timer: NodeJS.Timeout | undefined;
   /** Source notifications are built asynchronously (a folder listing): this keeps them in order. */
   sourcesSent: Promise<void>;
+  /** A startup verdict per worker process, from every entry the session delivered. */
+  readonly verdicts: StartupVerdicts;
+  /** The verdicts last sent (JSON), so that they go again only when they changed. */
+  verdictsSent: string;
+  /** The older stdout files last listed: a verdicts-only update sends them again without listing the folder. */
+  lastOlder: OlderStdoutFile[];
 }
 
 export function registerLogSessions(connection: Connection, openDocument: (uri: string) => TextDocument | undefined, access: () => LogAccess): void {
@@ -75,6 +83,34 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
       const entries = session.pending.splice(0, BATCH_MAX_ENTRIES);
       void connection.sendNotification(LOG_ENTRIES_NOTIFICATION, { sessionId, entries });
     }
+    sendVerdictsIfChanged(sessionId, session);
+  }
+
+  /** The verdicts go with the sources (as they are): sent again only when new entries changed them. */
+  function sendVerdictsIfChanged(sessionId: string, session: Session): void {
+    const verdicts = session.verdicts.verdicts();
+    const json = JSON.stringify(verdicts);
+    if (json === session.verdictsSent) return;
+    session.verdictsSent = json;
+    session.sourcesSent = session.sourcesSent.then(() => {
+      if (sessions.get(sessionId) !== session) return;
+      void connection.sendNotification(LOG_SOURCES_NOTIFICATION, {
+        sessionId,
+        sources: session.follower.sources.map(toSourceInfo),
+        site: siteStatus(session),
+        olderStdoutFiles: session.lastOlder,
+        verdicts,
+      });
+    });
+  }
+
+  /** Entries as they travel, each with its causes, and read for the startup verdicts. */
+  function messagesOf(session: Session, source: MessageSource, entries: readonly LogEntry[]): LogEntryMessage[] {
+    return entries.map((entry) => {
+      const message = toMessage(source, entry);
+      track(session, message, source.startTime);
+      return message;
+    });
   }
 
   /** A site's logs as web.config says (the editor's text when open), and what of them the path policy lets be read. */
@@ -82,14 +118,17 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     const uri = URI.parse(webConfigUri);
     const text = openDocument(webConfigUri)?.getText() ?? (await readFile(uri.fsPath, 'utf8'));
     const { trusted, workspaceFolders } = access();
+    const document = parseWebConfig(text);
     // In Restricted Mode `%VAR%` is not expanded from the server's environment (the policy then withholds the path).
-    const site = locateSiteLogs(uri.fsPath, parseWebConfig(text), trusted ? process.env : {});
+    const site = locateSiteLogs(uri.fsPath, document, trusted ? process.env : {});
+    const section = document.sections[0];
+    const startupTimeLimit = startupTimeLimitOf(section?.attributes.find((attribute) => attribute.name === 'startupTimeLimit')?.value);
     const permitted = permittedLogs(site, stringsOf(extraFiles), {
       trusted,
       roots: [site.siteRoot, ...(trusted ? workspaceFolders : [])],
       consented: new Set(trusted ? stringsOf(allowedPaths) : []),
     });
-    return { uri, site, permitted, confineTo: trusted ? undefined : site.siteRoot };
+    return { uri, site, permitted, confineTo: trusted ? undefined : site.siteRoot, startupTimeLimit };
   }
 
   connection.onRequest(LATEST_STDOUT_REQUEST, async (params: LatestStdoutParams): Promise<LatestStdoutResult> => {
@@ -104,13 +143,25 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
   });
 
   connection.onRequest(OPEN_LOGS_REQUEST, async (params: OpenLogsParams): Promise<OpenLogsResult> => {
-    const { uri, site, permitted, confineTo } = await permittedSite(params.webConfigUri, params.extraFiles, params.allowedPaths);
+    const { uri, site, permitted, confineTo, startupTimeLimit } = await permittedSite(params.webConfigUri, params.extraFiles, params.allowedPaths);
     const follower = new SiteLogFollower(
       { ...site, debugLog: permitted.debugLog },
       { extraFiles: permitted.extraFiles, followStdout: permitted.followStdout, ...(confineTo !== undefined && { confineTo }) },
     );
     const sessionId = String(nextSession++);
-    const session: Session = { site, permitted, confineTo, follower, older: new Map(), pending: [], timer: undefined, sourcesSent: Promise.resolve() };
+    const session: Session = {
+      site,
+      permitted,
+      confineTo,
+      follower,
+      older: new Map(),
+      pending: [],
+      timer: undefined,
+      sourcesSent: Promise.resolve(),
+      verdicts: new StartupVerdicts({ startupTimeLimit }),
+      verdictsSent: '[]',
+      lastOlder: [],
+    };
     sessions.set(sessionId, session);
     // The history already in the files arrives file by file while the follower starts: it is held and
     // sent merged by time, so that "all sources" reads in order. Later entries go out as they come.
@@ -122,13 +173,16 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     };
     follower.onEntries((source, entries) => {
       if (starting) history.set(source, [...(history.get(source) ?? []), ...entries]);
-      else queue(entries.map((entry) => toMessage(source, entry)));
+      else queue(messagesOf(session, source, entries));
     });
     follower.onSources((sources) => {
       session.sourcesSent = session.sourcesSent.then(async () => {
         const older = await olderFiles(session);
         if (sessions.get(sessionId) !== session) return;
-        void connection.sendNotification(LOG_SOURCES_NOTIFICATION, { sessionId, sources: sources.map(toSourceInfo), site: siteStatus(session), olderStdoutFiles: older });
+        session.lastOlder = older;
+        const verdicts = session.verdicts.verdicts();
+        session.verdictsSent = JSON.stringify(verdicts);
+        void connection.sendNotification(LOG_SOURCES_NOTIFICATION, { sessionId, sources: sources.map(toSourceInfo), site: siteStatus(session), olderStdoutFiles: older, verdicts });
       }).catch((error: unknown) => connection.console.warn(`logs of ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`));
     });
     follower.onReset((source, reason) => {
@@ -142,13 +196,22 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     follower.flush();
     starting = false;
     const logs = [...history].map(([source, entries]) => ({ startTime: source.startTime, entries: entries.map((entry) => toMessage(source, entry)) }));
-    queue(mergeByTime(logs));
+    const merged = mergeByTime(logs);
+    // Read in time order, so that a process's failure and its listening line compare as they happened.
+    const startTimes = new Map([...history.keys()].map((source) => [source.id, source.startTime]));
+    for (const message of merged) track(session, message, startTimes.get(message.sourceId));
+    queue(merged);
+    session.lastOlder = await olderFiles(session);
+    const verdicts = session.verdicts.verdicts();
+    session.verdictsSent = JSON.stringify(verdicts);
     return {
       sessionId,
       sources: follower.sources.map(toSourceInfo),
       site: siteStatus(session),
-      olderStdoutFiles: await olderFiles(session),
+      olderStdoutFiles: session.lastOlder,
       ...(site.logLevel !== undefined && { debugLevel: site.logLevel }),
+      failureCauses: FAILURE_CAUSE_INFOS,
+      verdicts,
     };
   });
 
@@ -162,7 +225,9 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     const log = new OlderStdoutLog(file, session.confineTo);
     const page = await log.readLast(Math.min(MAX_OLDER_PAGE_BYTES, Math.max(0, Math.floor(Number(params.maxBytes) || 0))));
     session.older.set(log.source.id, log);
-    return { source: log.source, entries: page.entries.map((entry) => toMessage(log.source, entry)), more: page.more };
+    const entries = messagesOf(session, log.source, page.entries);
+    sendVerdictsIfChanged(params.sessionId, session);
+    return { source: log.source, entries, more: page.more };
   });
 
   connection.onRequest(EARLIER_LOGS_REQUEST, async (params: EarlierLogsParams): Promise<EarlierLogsResult> => {
@@ -171,12 +236,16 @@ export function registerLogSessions(connection: Connection, openDocument: (uri: 
     const older = session.older.get(params.sourceId);
     if (older) {
       const page = await older.readEarlier(params.maxBytes);
-      return { entries: page.entries.map((entry) => toMessage(older.source, entry)), more: page.more };
+      const entries = messagesOf(session, older.source, page.entries);
+      sendVerdictsIfChanged(params.sessionId, session);
+      return { entries, more: page.more };
     }
     const source = session.follower.sources.find((candidate) => candidate.id === params.sourceId);
     if (!source) return { entries: [], more: false };
     const { entries, more } = await session.follower.readEarlier(params.sourceId, params.maxBytes);
-    return { entries: entries.map((entry) => toMessage(source, entry)), more };
+    const messages = messagesOf(session, source, entries);
+    sendVerdictsIfChanged(params.sessionId, session);
+    return { entries: messages, more };
   });
 
   connection.onRequest(RAW_LOG_FILE_REQUEST, async (params: RawLogFileParams): Promise<RawLogFileResult> => {
@@ -234,8 +303,29 @@ async function olderFiles(session: Session): Promise<OlderStdoutFile[]> {
   return listOlderStdoutFiles(session.site.stdoutFolder, session.site.stdoutPrefix, followed, session.confineTo);
 }
 
-function toMessage(source: { readonly id: string; readonly pid?: number | undefined }, entry: LogEntry): LogEntryMessage {
+/** What a message needs of its source. */
+interface MessageSource {
+  readonly id: string;
+  readonly pid?: number | undefined;
+  readonly startTime?: string | undefined;
+}
+
+/** The cause table as plain data, sent once per session. */
+const FAILURE_CAUSE_INFOS: readonly FailureCauseInfo[] = FAILURE_CAUSES.map((cause) => ({
+  id: cause.id,
+  meaning: cause.meaning,
+  fix: cause.fix,
+  docs: cause.docs,
+  ...(cause.rules !== undefined && cause.rules.length > 0 && { rules: cause.rules }),
+}));
+
+function track(session: Session, message: LogEntryMessage, processStart: string | undefined): void {
+  session.verdicts.add({ ...message, processStart: message.sourceId.startsWith('stdout:') || message.sourceId.startsWith('older:') ? processStart : undefined }, message.sourceId);
+}
+
+function toMessage(source: MessageSource, entry: LogEntry): LogEntryMessage {
   const pid = entry.pid ?? source.pid;
+  const causes = explainLogEntryIds(entry);
   return {
     sourceId: source.id,
     level: entry.level,
@@ -247,6 +337,7 @@ function toMessage(source: { readonly id: string; readonly pid?: number | undefi
     ...(entry.time !== undefined && { time: entry.time }),
     ...(pid !== undefined && { pid }),
     ...(entry.origin !== undefined && { origin: entry.origin }),
+    ...(causes.length > 0 && { causes }),
   };
 }
 

@@ -53,6 +53,54 @@ export interface LogEntryMessage {
   readonly eventId?: number;
   /** Byte offset of the entry in its file; the panel opens the raw file there. */
   readonly offset: number;
+  /** The failure causes the entry shows (ids of the session's `failureCauses`), most specific first; absent when none. */
+  readonly causes?: readonly string[];
+}
+
+/** A failure cause as the panel shows it: what it means, how to fix it, the docs, the web.config rules that prove it. */
+export interface FailureCauseInfo {
+  /** Stable id (ancm/failureCauses.ts): what entries' `causes` name. */
+  readonly id: string;
+  readonly meaning: string;
+  /** In order. */
+  readonly fix: readonly string[];
+  /** Microsoft's page about it (https). */
+  readonly docs: string;
+  /** Diagnostics rule ids (web.config) that report this cause before deployment. */
+  readonly rules?: readonly string[];
+}
+
+/** A step of a worker process's start, as ANCM's debug log and the app's output show it. */
+export type StartupStepKind = 'hostfxr' | 'handler' | 'clr' | 'listening' | 'failed';
+
+export interface StartupStep {
+  readonly kind: StartupStepKind;
+  /** ISO time, when the line carries one. */
+  readonly time?: string;
+  /** What happened, short: `hostfxr resolved`, `listening on http://127.0.0.1:5000`, the failure's first line. */
+  readonly text: string;
+}
+
+/** How a worker process's start went, read from its entries across the stdout, debug and event logs. */
+export interface StartupVerdict {
+  /** Absent when the entries name no process. */
+  readonly pid?: number;
+  /** `starting`: steps were seen, neither a failure nor listening yet. */
+  readonly outcome: 'started' | 'failed' | 'starting';
+  /**
+   * The one line: `PID 4752 did not start: framework Microsoft.AspNetCore.App 8.0.0 not found (found 6.0.25) → install the
+   * .NET 8 Hosting Bundle (x64)`, `PID 4752 started in 1.8 s (startupTimeLimit 120 s)`.
+   */
+  readonly summary: string;
+  /** The failure causes seen in the process's entries, the one the summary names first. */
+  readonly causes: readonly string[];
+  readonly steps: readonly StartupStep[];
+  /** When the process started (ISO), when known. */
+  readonly startTime?: string;
+  /** Seconds from the start to listening, when both times are known. */
+  readonly startupSeconds?: number;
+  /** web.config's startupTimeLimit (seconds; 120 by default), when the verdict was made against it. */
+  readonly startupTimeLimit?: number;
 }
 
 export interface OpenLogsParams {
@@ -113,6 +161,10 @@ export interface OpenLogsResult {
   readonly site: SiteLogsStatus;
   /** Newest first. */
   readonly olderStdoutFiles: readonly OlderStdoutFile[];
+  /** The failure causes entries may name, sent once per session. */
+  readonly failureCauses?: readonly FailureCauseInfo[];
+  /** A verdict per worker process seen in the logs so far, oldest first. */
+  readonly verdicts?: readonly StartupVerdict[];
 }
 
 /** WORKSPACE_TRUST_NOTIFICATION's payload. */
@@ -159,6 +211,8 @@ export interface LogSourcesParams {
   /** Read again with the sources: a worker's first start creates the folder and a file. */
   readonly site: SiteLogsStatus;
   readonly olderStdoutFiles: readonly OlderStdoutFile[];
+  /** The startup verdicts, current (sent again whenever they change, with the sources as they are). */
+  readonly verdicts?: readonly StartupVerdict[];
 }
 
 export interface LogResetParams {

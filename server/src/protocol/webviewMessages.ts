@@ -2,7 +2,7 @@
 // the extension bundle (Node) and the web bundle (browser). Entries and sources travel as the server sent
 // them (server/src/protocol.ts); what the panel shows of them is decided in the webview.
 
-import type { LogEntryMessage, LogResetParams, LogSourceInfo, OlderStdoutFile, SiteLogsStatus } from './logs';
+import type { FailureCauseInfo, LogEntryMessage, LogResetParams, LogSourceInfo, OlderStdoutFile, SiteLogsStatus, StartupVerdict } from './logs';
 import type { AncmLevel } from './levels';
 
 /** A new session: the webview drops what it shows and starts over with these sources. */
@@ -19,6 +19,10 @@ export interface SessionMessage {
   readonly site: SiteLogsStatus;
   /** The site's stdout files that are not followed, newest first: the source picker offers them. */
   readonly olderStdoutFiles: readonly OlderStdoutFile[];
+  /** What entries' `causes` name: meaning, fix, docs link, web.config rules. */
+  readonly failureCauses: readonly FailureCauseInfo[];
+  /** A startup verdict per worker process seen so far. */
+  readonly verdicts: readonly StartupVerdict[];
 }
 
 /** New entries, in file order per source. */
@@ -43,6 +47,8 @@ export interface SourcesMessage {
   readonly sources: readonly LogSourceInfo[];
   readonly site: SiteLogsStatus;
   readonly olderStdoutFiles: readonly OlderStdoutFile[];
+  /** The startup verdicts as they are now (absent: unchanged). */
+  readonly verdicts?: readonly StartupVerdict[];
 }
 
 /** An answer to `openOlderStdout`: the file as a source of its own, and its last entries. */
@@ -137,6 +143,15 @@ export interface OpenUrlMessage {
   readonly url: string;
 }
 
+/**
+ * An explained entry's "Show the rule": the extension opens the panel's web.config at the first problem of that
+ * diagnostics rule. The rule id comes from the cause table the server sent, never from log text.
+ */
+export interface ShowRuleMessage {
+  readonly type: 'showRule';
+  readonly rule: string;
+}
+
 /** Copy Entry and Copy Shown Entries as Markdown: the extension writes the text to the clipboard. */
 export interface CopyTextMessage {
   readonly type: 'copyText';
@@ -158,6 +173,7 @@ export type WebviewToExtensionMessage =
   | OpenOlderStdoutMessage
   | OpenLocationMessage
   | OpenUrlMessage
+  | ShowRuleMessage
   | CopyTextMessage;
 
 /** Longest path the panel sends from a log line (Windows' extended-length limit). */
@@ -189,6 +205,8 @@ export function isWebviewToExtensionMessage(value: unknown): value is WebviewToE
       );
     case 'openUrl':
       return typeof message.url === 'string' && isWebUrl(message.url);
+    case 'showRule':
+      return typeof message.rule === 'string' && message.rule.length <= 64 && RULE_ID.test(message.rule);
     case 'copyText':
       return typeof message.text === 'string' && message.text.length <= MAX_COPY_LENGTH;
     case 'loadEarlier':
@@ -199,6 +217,9 @@ export function isWebviewToExtensionMessage(value: unknown): value is WebviewToE
       return false;
   }
 }
+
+/** A diagnostics rule id as the rules name themselves: kebab-case. */
+const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+){0,10}$/;
 
 /** A bare file name: no folder part, so it can only name a file of the listing it came from. */
 function isFileName(value: unknown): value is string {

@@ -3,7 +3,7 @@
 // details row; where the text filter matches, where the links are, and what a collapsed entry hides.
 // Presentations are cached per entry until the filter changes; only the rows in view are ever built.
 
-import type { LogEntryMessage, LogSourceInfo } from '../../../../server/src/protocol/logs';
+import type { FailureCauseInfo, LogEntryMessage, LogSourceInfo } from '../../../../server/src/protocol/logs';
 import { type EntryPresentation, hiddenMatchLines, presentEntry } from './entryPresentation';
 import { type Highlighter, type TextRange, createHighlighter } from './highlight';
 import { type LinkTarget, findLinks } from './logLinks';
@@ -21,6 +21,15 @@ interface WrappedRow {
   readonly end: number;
 }
 
+/** A row of an explained entry's causes: what it means, a fix step, or its links (docs, the web.config rule). */
+interface CauseRow {
+  readonly text: string;
+  readonly links: readonly { readonly start: number; readonly end: number; readonly target: LinkTarget }[];
+}
+
+/** The web.config rules one cause row links to at most. */
+const MAX_RULE_LINKS = 3;
+
 /** Presentations kept; the rows in view need a few dozen. */
 const MAX_CACHED = 2000;
 /** How far back the list looks for the previous entry with a time (stdout formats mostly write none). */
@@ -37,6 +46,8 @@ export class EntryRows {
   private sources = new Map<string, LogSourceInfo>();
   private readonly presentations = new Map<number, EntryPresentation>();
   private readonly wrapped = new Map<number, WrappedRow[]>();
+  private causes: ReadonlyMap<string, FailureCauseInfo> = new Map();
+  private readonly causeRowCache = new Map<number, CauseRow[]>();
 
   constructor(private readonly model: LogViewModel) {}
 
@@ -50,6 +61,7 @@ export class EntryRows {
     if (columns === this.columns) return false;
     this.columns = columns;
     this.wrapped.clear();
+    this.causeRowCache.clear();
     return true;
   }
 
@@ -57,17 +69,25 @@ export class EntryRows {
     this.sources = new Map(sources);
   }
 
+  /** The session's table of failure causes: what an entry's `causes` name. */
+  setCauses(causes: readonly FailureCauseInfo[]): void {
+    this.causes = new Map(causes.map((cause) => [cause.id, cause]));
+    this.causeRowCache.clear();
+  }
+
   /** Sequence numbers changed or entries went: nothing cached still applies. */
   forget(): void {
     this.presentations.clear();
     this.wrapped.clear();
+    this.causeRowCache.clear();
   }
 
   /** Rows beyond the first an expanded entry takes: its other wrapped rows and the details row. */
   extraRowsOf = (seq: number): number => {
     const rows = this.wrappedRows(seq);
-    if (rows.length <= 1) return 0;
-    return rows.length - 1 + (this.presentation(seq).details !== undefined ? 1 : 0);
+    const causeRows = this.causeRows(seq);
+    if (rows.length <= 1 && causeRows.length === 0) return 0;
+    return rows.length - 1 + (this.presentation(seq).details !== undefined ? 1 : 0) + causeRows.length;
   };
 
   content(ref: RowRef, row: number, state: RowState): RowContent {
@@ -90,8 +110,13 @@ export class EntryRows {
     };
     const rows = this.wrappedRows(ref.seq);
     if (ref.line >= rows.length) {
-      const text = presentation.details ?? '';
-      return { ...common, kind: 'details', text, marks: presentation.detailsMarks, links: [], hiddenLines: 0, matchHint: undefined };
+      const afterText = ref.line - rows.length;
+      if (presentation.details !== undefined && afterText === 0) {
+        return { ...common, kind: 'details', text: presentation.details, marks: presentation.detailsMarks, links: [], hiddenLines: 0, matchHint: undefined };
+      }
+      const causeRow = this.causeRows(ref.seq)[afterText - (presentation.details !== undefined ? 1 : 0)];
+      const links = (causeRow?.links ?? []).map((link, index) => ({ start: link.start, end: link.end, index, kind: link.target.kind }));
+      return { ...common, kind: 'cause', text: causeRow?.text ?? '', marks: [], links, hiddenLines: 0, matchHint: undefined };
     }
     // Collapsed, the first row holds the whole first line (the row cuts it with an ellipsis).
     const piece = state.expanded || ref.line > 0 ? rows[ref.line] : { line: 0, start: 0, end: presentation.lines[0].length };
@@ -104,18 +129,61 @@ export class EntryRows {
       links: within(rowLinks(lineText), piece.start, piece.end),
       hiddenLines: presentation.lines.length - 1,
       matchHint: ref.line === 0 && !state.expanded ? this.matchHint(presentation, common.originMarks.length > 0) : undefined,
+      cause: ref.line === 0 ? this.causeMarker(entry) : undefined,
     };
   }
 
   /** What the link `index` on a row of an entry points at (the row's attributes hold only the index). */
   linkAt(seq: number, rowInEntry: number, index: number): LinkTarget | undefined {
-    const line = this.wrappedRows(seq)[rowInEntry]?.line ?? 0;
+    const rows = this.wrappedRows(seq);
+    if (rowInEntry >= rows.length) {
+      const details = this.presentation(seq).details !== undefined ? 1 : 0;
+      return this.causeRows(seq)[rowInEntry - rows.length - details]?.links[index]?.target;
+    }
+    const line = rows[rowInEntry]?.line ?? 0;
     return findLinks(this.presentation(seq).lines[line] ?? '')[index]?.target;
   }
 
   /** Every link of an entry, for its context menu (the keyboard's way to them). */
   linksOf(seq: number): LinkTarget[] {
     return this.presentation(seq).lines.flatMap((line) => findLinks(line).map((link) => link.target));
+  }
+
+  private causeMarker(entry: LogEntryMessage): RowContent['cause'] {
+    const known = (entry.causes ?? []).filter((id) => this.causes.has(id));
+    if (known.length === 0) return undefined;
+    return { id: known[0], meaning: this.causes.get(known[0])!.meaning, more: known.length - 1 };
+  }
+
+  /** An explained entry's rows after its text: per cause, its meaning and fix steps (wrapped), then its links. */
+  private causeRows(seq: number): CauseRow[] {
+    let rows = this.causeRowCache.get(seq);
+    if (rows) return rows;
+    if (this.causeRowCache.size >= MAX_CACHED) this.causeRowCache.clear();
+    rows = [];
+    for (const id of this.model.store.at(seq).causes ?? []) {
+      const cause = this.causes.get(id);
+      if (!cause) continue;
+      this.pushWrapped(rows, `Why (${cause.id}): ${cause.meaning}`);
+      cause.fix.forEach((step, index) => this.pushWrapped(rows!, `${cause.fix.length > 1 ? `Fix ${index + 1}` : 'Fix'}: ${step}`));
+      let text = 'Docs: ';
+      const links: CauseRow['links'][number][] = [{ start: text.length, end: text.length + cause.docs.length, target: { kind: 'url', url: cause.docs } }];
+      text += cause.docs;
+      for (const rule of (cause.rules ?? []).slice(0, MAX_RULE_LINKS)) {
+        text += '  ·  ';
+        const label = `Show the rule ${rule}`;
+        links.push({ start: text.length, end: text.length + label.length, target: { kind: 'rule', rule } });
+        text += label;
+      }
+      rows.push({ text, links });
+    }
+    this.causeRowCache.set(seq, rows);
+    return rows;
+  }
+
+  private pushWrapped(rows: CauseRow[], text: string): void {
+    const starts = wrapLine(text, this.columns);
+    starts.forEach((start, index) => rows.push({ text: text.slice(start, starts[index + 1] ?? text.length), links: [] }));
   }
 
   private presentation(seq: number): EntryPresentation {

@@ -2,7 +2,11 @@
 // `/src/x.cs:line 5`) and http(s) URLs. The panel only marks them; a click asks the extension, which opens a
 // location only inside the workspace and a URL only after VS Code asked the user.
 
-export type LinkTarget = { readonly kind: 'location'; readonly path: string; readonly line: number } | { readonly kind: 'url'; readonly url: string };
+export type LinkTarget =
+  | { readonly kind: 'location'; readonly path: string; readonly line: number }
+  | { readonly kind: 'url'; readonly url: string }
+  /** An explained entry's "Show the rule": the site's web.config at that diagnostics rule (never from log text). */
+  | { readonly kind: 'rule'; readonly rule: string };
 
 export interface LogLink {
   readonly start: number;

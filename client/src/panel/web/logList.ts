@@ -2,7 +2,7 @@
 // list. While paused, every change keeps the row at the top of the viewport where it is (entries arriving below,
 // old ones evicted above, history paged in above, a filter change), so what the user reads does not move.
 
-import type { LogEntryMessage, LogSourceInfo } from '../../../../server/src/protocol/logs';
+import type { FailureCauseInfo, LogEntryMessage, LogSourceInfo } from '../../../../server/src/protocol/logs';
 import { EntryRows } from './entryRows';
 import { EntryStore } from './entryStore';
 import { FollowState } from './followState';
@@ -133,6 +133,11 @@ export class LogList {
   setSources(sources: ReadonlyMap<string, LogSourceInfo>): void {
     this.rows.setSources(sources);
     this.scheduleRender();
+  }
+
+  /** The session's failure causes: explained entries get a marker, and their meaning and fix when expanded. */
+  setCauses(causes: readonly FailureCauseInfo[]): void {
+    this.change(() => this.rows.setCauses(causes));
   }
 
   /** The Follow button. */

@@ -3,6 +3,7 @@
 // the language server's log session, opens files and links, and writes the clipboard.
 
 import type { LogEntryMessage, LogSourceInfo, OlderStdoutFile, SiteLogsStatus } from '../../../../server/src/protocol/logs';
+import { VerdictBar } from './verdictBar';
 import type { ExtensionToWebviewMessage, OlderStdoutMessage, SessionMessage, UnavailableMessage, WebviewToExtensionMessage } from '../../../../server/src/protocol/webviewMessages';
 import { ContextMenu, type MenuItem, SEPARATOR } from './contextMenu';
 import { type ListAction, listStatus, stdoutOffNotice, withheldNotice } from './listStatus';
@@ -71,6 +72,12 @@ const emptyText = element('p', 'empty-text');
 const chooseButton = element('button', 'primary');
 chooseButton.textContent = 'Choose web.config…';
 emptyState.append(emptyText, chooseButton);
+const verdictBar = new VerdictBar(document, (pid) => {
+  toolbar.showPid(pid);
+  applyFilter();
+});
+// In the toolbar's free room, so the list keeps its height when a verdict comes.
+(toolbar.element.querySelector('.gap') ?? toolbar.element).append(verdictBar.element);
 const panel = element('div', 'panel');
 panel.append(toolbar.element, notice, listArea);
 document.body.append(panel, emptyState);
@@ -138,6 +145,7 @@ function handle(message: ExtensionToWebviewMessage): void {
     case 'sources':
       site = message.site;
       olderFiles = message.olderStdoutFiles;
+      if (message.verdicts) verdictBar.show(message.verdicts);
       setSources(message.sources);
       break;
     case 'olderStdout':
@@ -169,6 +177,8 @@ function startSession(message: SessionMessage): void {
   showNotice('');
   list.clear();
   list.resize(message.maxEntries);
+  list.setCauses(message.failureCauses);
+  verdictBar.show(message.verdicts);
   setSources(message.sources);
   const saved = vscode.getState();
   toolbar.showFilter(
@@ -361,6 +371,7 @@ function showUnavailable(message: UnavailableMessage): void {
   session = undefined;
   menu.close(false);
   list.clear();
+  verdictBar.show([]);
   panel.hidden = true;
   emptyState.hidden = false;
   emptyText.textContent = message.message;
@@ -373,6 +384,7 @@ function openRaw(entry: LogEntryMessage): void {
 
 function openLink(target: LinkTarget): void {
   if (target.kind === 'url') vscode.postMessage({ type: 'openUrl', url: target.url });
+  else if (target.kind === 'rule') vscode.postMessage({ type: 'showRule', rule: target.rule });
   else vscode.postMessage({ type: 'openLocation', path: target.path, line: target.line });
 }
 
@@ -404,7 +416,8 @@ function showEntryMenu(entry: LogEntryMessage, seq: number, at: { readonly x: nu
   }
   items.push(SEPARATOR, { label: 'Open Raw File at This Entry', run: () => openRaw(entry) });
   for (const link of list.linksOf(seq).slice(0, MAX_MENU_LINKS)) {
-    items.push({ label: link.kind === 'url' ? `Open ${shorten(link.url)}` : `Open ${shorten(fileName(link.path))}:${link.line}`, run: () => openLink(link) });
+    const label = link.kind === 'url' ? `Open ${shorten(link.url)}` : link.kind === 'rule' ? `Show the Rule ${link.rule}` : `Open ${shorten(fileName(link.path))}:${link.line}`;
+    items.push({ label, run: () => openLink(link) });
   }
   menu.open('Entry actions', items, at, viewport);
 }

@@ -8,12 +8,12 @@
 import type { LogEntryMessage } from '../../../../server/src/protocol/logs';
 import type { TextRange } from './highlight';
 
-export type RowKind = 'entry' | 'line' | 'details';
+export type RowKind = 'entry' | 'line' | 'details' | 'cause';
 
 /** A link in the row's text: `index` is its place among the links of the entry's line. */
 export interface RowLink extends TextRange {
   readonly index: number;
-  readonly kind: 'location' | 'url';
+  readonly kind: 'location' | 'url' | 'rule';
 }
 
 export interface RowContent {
@@ -36,6 +36,8 @@ export interface RowContent {
   readonly hiddenLines: number;
   /** Collapsed: where the filter matched out of sight (`match in 3 hidden lines`). */
   readonly matchHint: string | undefined;
+  /** The entry row of an explained entry: its first cause's id and meaning (the marker and its tooltip). */
+  readonly cause?: { readonly id: string; readonly meaning: string; readonly more: number } | undefined;
   readonly selected: boolean;
   /** For the entry row: the entry's 1-based position among the shown entries, and their number. */
   readonly position: number;
@@ -45,7 +47,11 @@ export interface RowContent {
 }
 
 const LEVEL_CLASS = { ERROR: 'level-error', WARNING: 'level-warning', INFO: 'level-info', TRACE: 'level-trace' } as const;
-const LINK_TITLE = { location: 'Open this file of the workspace in the editor', url: 'Open in the browser (VS Code asks first)' } as const;
+const LINK_TITLE = {
+  location: 'Open this file of the workspace in the editor',
+  url: 'Open in the browser (VS Code asks first)',
+  rule: "Open the site's web.config at this rule's problem",
+} as const;
 
 /** The element id of an entry's first row, for aria-activedescendant. */
 export function entryElementId(seq: number): string {
@@ -74,10 +80,12 @@ export function renderRow(document: Document, content: RowContent, seq: number):
     row.setAttribute('role', 'none');
     row.classList.add('continuation');
     if (content.kind === 'details') row.classList.add('details');
+    if (content.kind === 'cause') row.classList.add('cause');
   }
   const text = span(document, 'text', '');
   appendMarked(document, text, content.text, content.marks, content.links);
   row.append(text);
+  if (content.kind === 'entry' && content.cause) row.append(causeMarker(document, content.cause));
   if (content.kind === 'entry' && !content.expanded) {
     if (content.hiddenLines > 0) row.append(span(document, 'more', `+${content.hiddenLines} ${content.hiddenLines === 1 ? 'line' : 'lines'}`));
     if (content.matchHint !== undefined) row.append(span(document, 'match-hint', content.matchHint));
@@ -133,6 +141,19 @@ function twistie(document: Document, content: RowContent): HTMLElement {
   const hasTwistie = content.kind === 'entry' && content.expandable;
   element.className = hasTwistie ? `twistie codicon codicon-chevron-${content.expanded ? 'down' : 'right'}` : 'twistie';
   return element;
+}
+
+/** The marker of an explained entry: a light bulb and the cause's id; its meaning is the tooltip, the fix is in the expanded entry. */
+function causeMarker(document: Document, cause: NonNullable<RowContent['cause']>): HTMLElement {
+  const marker = document.createElement('span');
+  marker.className = 'cause-marker';
+  const icon = document.createElement('span');
+  icon.className = 'codicon codicon-lightbulb';
+  icon.setAttribute('aria-hidden', 'true');
+  marker.append(icon, document.createTextNode(cause.more > 0 ? `${cause.id} +${cause.more}` : cause.id));
+  marker.title = `Explained: ${cause.meaning} Expand the entry for the fix.`;
+  marker.setAttribute('aria-label', `Explained: ${cause.id}`);
+  return marker;
 }
 
 function levelBadge(document: Document, entry: LogEntryMessage): HTMLElement {
