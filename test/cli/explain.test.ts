@@ -108,12 +108,24 @@ describe('ancm explain', () => {
   it('writes explained entries of a log as JSON lines', async () => {
     const run = await runInProcess(['explain', path.join(folder, 'aspnetcore-debug.log'), '--format', 'json'], folder);
     assert.equal(run.code, 0);
-    const lines = run.stdout.filter(Boolean).map((line) => JSON.parse(line) as { time: string; pid: number; level: string; source: string; file: string; causes: { id: string }[] });
+    const all = run.stdout.filter(Boolean).map((line) => JSON.parse(line) as { time: string; pid: number; level: string; source: string; file: string; causes: { id: string }[]; verdict?: { pid: number; outcome: string; summary: string } });
+    // After the entries, the worker process's verdict, as the panel shows it.
+    const verdicts = all.filter((line) => line.verdict !== undefined).map((line) => line.verdict!);
+    assert.deepEqual(verdicts.map((verdict) => [verdict.pid, verdict.outcome]), [[6312, 'failed']]);
+    assert.match(verdicts[0].summary, /^PID 6312 did not start/);
+    const lines = all.filter((line) => line.verdict === undefined);
     assert.deepEqual(lines.map((line) => [line.time, line.level, line.source, line.causes.map((cause) => cause.id)]), [
       ['2024-03-05T09:14:05.500Z', 'ERROR', 'debug', ['app-crashed-on-startup', 'module-call-failed']],
       ['2024-03-05T09:14:05.519Z', 'ERROR', 'debug', ['in-process-start-failed', 'module-call-failed']],
     ]);
     assert.equal(lines[0].file, path.join(folder, 'aspnetcore-debug.log'));
+  });
+
+  it("takes a stdout file's worker process from its name, as ANCM names it", async () => {
+    writeFileSync(path.join(folder, 'logs', 'stdout_20240305091403_4752.log'), 'Unhandled exception. System.InvalidOperationException: boom\n   at Program.Main()\n');
+    const run = await runInProcess(['explain', path.join('logs', 'stdout_20240305091403_4752.log'), '--format', 'json'], folder);
+    const lines = run.stdout.filter(Boolean).map((line) => JSON.parse(line) as { pid?: number; verdict?: { pid: number } });
+    assert.ok(lines.length > 0 && lines.every((line) => (line.verdict?.pid ?? line.pid) === 4752), run.stdout.join('\n'));
   });
 
   it('reads pasted text from standard input, whatever its kind', async () => {

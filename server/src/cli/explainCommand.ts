@@ -27,7 +27,8 @@ panel shows it), then how to fix each cause.
 
 Options:
   --format text|json   json: the code as one object; for a log, one object a line per explained entry
-                       (time, pid, level, source, file, offset, eventId, message, causes)
+                       (time, pid, level, source, file, offset, eventId, message, causes), then one
+                       {"verdict": {pid, outcome, summary, causes, steps, ...}} line per worker process
   -h, --help           show this help
 
 Text output shows control characters from a log as escapes (\\r, \\x1b, \\u202e); --format json keeps
@@ -152,12 +153,15 @@ async function explainLog(input: AsyncIterable<Buffer | string> | Iterable<Buffe
     causesOf.set(entry, causes);
     return true;
   };
-  await readStdinLog(input, { follow: false, tail: Number.MAX_SAFE_INTEGER, filter }, print);
+  await readStdinLog(input, { follow: false, tail: Number.MAX_SAFE_INTEGER, filter, ...(file !== '-' && { file }) }, print);
   if (explained === 0) {
     context.error(`ancm: no known ANCM failure in ${file === '-' ? 'the input' : visibleText(file)}`);
     return 1;
   }
-  if (!options.json) {
+  if (options.json) {
+    // After the entries, one line per worker process: what became of its start, as the panel shows it.
+    for (const verdict of verdicts.verdicts()) context.out(jsonWithoutRawControls(JSON.stringify({ verdict })));
+  } else {
     const startups = verdicts.verdicts();
     if (startups.length > 0) {
       context.out('');

@@ -3,7 +3,7 @@
 // `tail` matching entries are printed; with --follow each entry is printed as soon as it is complete (a held last entry
 // after a moment without input, as when following a file).
 
-import { createEntryParser } from '../logs/createEntryParser';
+import { createEntryParser, stdoutFileFacts } from '../logs/createEntryParser';
 import { detectLogFormat } from '../logs/detectLogFormat';
 import type { IncrementalEntryParser } from '../logs/entryParser';
 import { DEFAULT_MAX_LINE_BYTES } from '../logs/fileWindow';
@@ -18,6 +18,8 @@ export interface StdinLogOptions {
   readonly follow: boolean;
   readonly tail: number;
   readonly filter: (entry: LogEntry) => boolean;
+  /** The file the input is read from, when it is one: a stdout file's name gives its entries their worker process. */
+  readonly file?: string;
 }
 
 /** Reads standard input to its end; `print` gets each entry to show, in order. */
@@ -44,8 +46,9 @@ export async function readStdinLog(input: AsyncIterable<Buffer | string> | Itera
   const start = () => {
     const head = Buffer.concat(sample);
     const kind = detectLogFormat(decodeSample(head));
-    source = { id: 'stdin', kind, file: '-', label: 'standard input', startTime: undefined, pid: undefined };
-    parser = createEntryParser(kind, '-');
+    const facts = kind === 'stdout' && options.file !== undefined ? stdoutFileFacts(options.file) : {};
+    source = { id: 'stdin', kind, file: options.file ?? '-', label: options.file ?? 'standard input', startTime: facts.processStart, pid: facts.pid };
+    parser = createEntryParser(kind, options.file ?? '-', facts);
     emit(parser.push(held));
     held = [];
   };
