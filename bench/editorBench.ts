@@ -23,6 +23,7 @@ import { formatTable, formatVerdict } from './report';
 import type { ResultRow } from './results';
 import { ensureServerBundle } from './serverBundle';
 import { type Summary, batchSize, summarize, summarizePasses, timeBatch } from './stats';
+import { progress, runBenchmark } from './benchMain';
 
 const ONE_MIB = 1024 * 1024;
 const WATCHDOG_MS = 300_000;
@@ -314,17 +315,4 @@ function msTarget(value: number, maxMs: number, what: string): ResultRow['target
   return { text: `${what} < ${maxMs} ms`, pass: value < maxMs };
 }
 
-function progress(step: string): void {
-  process.stderr.write(`... ${step}\n`);
-}
-
-const watchdog = setTimeout(() => {
-  console.error(`The benchmark did not finish within ${WATCHDOG_MS / 1000} s.`);
-  process.exit(1);
-}, WATCHDOG_MS);
-watchdog.unref();
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
-  process.exitCode = 1;
-});
+runBenchmark(main, WATCHDOG_MS);

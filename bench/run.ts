@@ -12,6 +12,7 @@ import { type ResultRow, type TargetInputs, inProcessRows, memoryRows, modelBuil
 import { ensureServerBundle } from './serverBundle';
 import type { Summary } from './stats';
 import { benchStdio } from './stdioBench';
+import { progress, runBenchmark } from './benchMain';
 
 const ONE_MIB = 1024 * 1024;
 /** Latency is sampled in this many passes; its p99 is the median of theirs (see summarizePasses). */
@@ -68,17 +69,4 @@ function describeEnvironment(): Record<string, string | number | boolean> {
   };
 }
 
-function progress(step: string): void {
-  process.stderr.write(`... ${step}\n`);
-}
-
-const watchdog = setTimeout(() => {
-  console.error(`The benchmark did not finish within ${WATCHDOG_MS / 1000} s.`);
-  process.exit(1);
-}, WATCHDOG_MS);
-watchdog.unref();
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
-  process.exitCode = 1;
-});
+runBenchmark(main, WATCHDOG_MS);

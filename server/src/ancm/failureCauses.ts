@@ -12,18 +12,11 @@
 //   "Common error troubleshooting" reference.
 // Rule ids are the stable ids of service/rules/*.ts (this layer does not import them; a test checks each exists).
 
-export interface FailureCause {
-  /** Stable, kebab-case: the id tools and tests refer to. */
-  readonly id: string;
-  /** One line: what happened. */
-  readonly meaning: string;
-  /** What to do, in order. */
-  readonly fix: readonly string[];
-  /** Microsoft's page (and section) about it. */
-  readonly docs: string;
-  /** web.config diagnostics rules that report this cause before deployment, where one can. */
-  readonly rules?: readonly string[];
-  /** What the row rests on: ANCM files (relative to AspNetCoreModuleV2/), the host's error-code list, docs pages. */
+import type { FailureCauseInfo } from '../protocol/logs';
+
+/** A cause as the panel shows it (protocol/logs.ts FailureCauseInfo), and what the row rests on. */
+export interface FailureCause extends FailureCauseInfo {
+  /** ANCM files (relative to AspNetCoreModuleV2/), the host's error-code list, docs pages. */
   readonly sources: readonly string[];
 }
 
