@@ -3,6 +3,7 @@
 // hover and startup-verdict CodeLens. Globs spell each letter as a class because VS Code matches them case-sensitively.
 
 import type { DocumentFilter } from 'vscode-languageclient';
+import { EVENT_TEXT_LANGUAGES } from './eventTextSync';
 
 const WEB = '[wW][eE][bB]';
 const CONFIG = '[cC][oO][nN][fF][iI][gG]';
@@ -20,5 +21,11 @@ export const LOG_DOCUMENT_SELECTOR: DocumentFilter[] = ['ancm-debug-log', 'ancm-
   { scheme: 'untitled', language },
 ]);
 
+/** Event Log text copied into a text or .log file; eventTextSync.ts sends only those that hold ANCM's records. */
+export const EVENT_TEXT_DOCUMENT_SELECTOR: DocumentFilter[] = EVENT_TEXT_LANGUAGES.flatMap((language) => [
+  { scheme: 'file', language },
+  { scheme: 'untitled', language },
+]);
+
 /** Everything the language server serves. */
-export const SERVED_DOCUMENT_SELECTOR: DocumentFilter[] = [...WEB_CONFIG_DOCUMENT_SELECTOR, ...LOG_DOCUMENT_SELECTOR];
+export const SERVED_DOCUMENT_SELECTOR: DocumentFilter[] = [...WEB_CONFIG_DOCUMENT_SELECTOR, ...LOG_DOCUMENT_SELECTOR, ...EVENT_TEXT_DOCUMENT_SELECTOR];

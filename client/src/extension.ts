@@ -3,13 +3,14 @@
 
 import * as path from 'node:path';
 import { type ExtensionContext, window, workspace } from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { DidOpenTextDocumentNotification, LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { registerAppOfflineStatusBar } from './appOfflineStatusBar';
 import { registerAppOfflineCommands } from './commands/appOfflineCommands';
 import { registerDebugLogCommands } from './commands/debugLogCommands';
 import { registerHostingModelCommands } from './commands/hostingModelCommands';
 import { registerStdoutLoggingCommands } from './commands/stdoutLoggingCommands';
 import { SERVED_DOCUMENT_SELECTOR } from './documentSelector';
+import { EventTextDocuments } from './eventTextSync';
 import { registerLogPanel } from './panel/registerLogPanel';
 import { ServerRequests } from './serverRequests';
 import { registerHostingModelStatusBar } from './statusBar';
@@ -27,12 +28,28 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // One log channel for the server's own log and the LSP trace (`ancm.trace.server`), with levels and times.
   const outputChannel = window.createOutputChannel('ANCM Language Server', { log: true });
   context.subscriptions.push(outputChannel);
+  const eventText = new EventTextDocuments();
   const clientOptions: LanguageClientOptions = {
     documentSelector: SERVED_DOCUMENT_SELECTOR,
     // Asked at each (re)start. The server reads logs only inside the site until it hears the workspace is trusted.
     initializationOptions: () => ({ retriggerCompletionCommand: 'editor.action.triggerSuggest', workspaceTrusted: workspace.isTrusted }),
     outputChannel,
     traceOutputChannel: outputChannel,
+    // Plain-text and .log documents go to the server only when they hold ANCM's Event Log records.
+    middleware: {
+      didOpen: (document, next) => (eventText.open(document.uri.toString(), document.languageId, document.getText()) ? next(document) : Promise.resolve()),
+      didChange: async (event, next) => {
+        const { document } = event;
+        const sync = eventText.change(document.uri.toString(), document.languageId, () => document.getText());
+        if (sync === 'forward') return next(event);
+        if (sync === 'openNow') {
+          await client?.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: document.uri.toString(), languageId: document.languageId, version: document.version, text: document.getText() },
+          });
+        }
+      },
+      didClose: (document, next) => (eventText.close(document.uri.toString(), document.languageId) ? next(document) : Promise.resolve()),
+    },
   };
   client = new LanguageClient('ancm', 'ANCM Language Server', serverOptions, clientOptions);
   const started = client;

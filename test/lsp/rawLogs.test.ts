@@ -87,4 +87,28 @@ describe('raw logs in the editor', () => {
     assert.deepEqual(await lenses(server, 'file:///srv/site/web.config'), []);
     assert.equal(server.published.filter((params) => params.uri === STDOUT_URI || params.uri === DEBUG_URI).length, 0, 'no diagnostics published for a log');
   });
+
+  it('Event Log text copied into a text file: hover and verdict; any other text file gets nothing', async () => {
+    const eventsUri = 'file:///srv/notes/what-the-server-said.txt';
+    const events = [
+      'Log Name:      Application',
+      'Source:        IIS AspNetCore Module V2',
+      'Date:          1/1/2024 12:00:01 PM',
+      'Event ID:      1034',
+      'Level:         Error',
+      'Description:',
+      "Could not load configuration. Exception message: Unknown hosting model 'inproc'. Please specify either hostingModel=\"inprocess\" or hostingModel=\"outofprocess\" in the web.config file.",
+      '',
+    ].join('\r\n');
+    const plainUri = 'file:///srv/notes/todo.txt';
+    const plain = 'Log Name: shopping\r\nEvent ID: 7\r\nbuy milk\r\n';
+    for (const [uri, text] of [[eventsUri, events], [plainUri, plain]]) {
+      void server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    }
+    const result = await hover(server, eventsUri, events, events.indexOf('Unknown hosting model'));
+    assert.ok(result, 'a hover on the event');
+    assert.match((result.contents as MarkupContent).value, /`unknown-hosting-model`|invalid-hosting-model/);
+    assert.equal(await hover(server, plainUri, plain, plain.indexOf('milk')), null);
+    assert.deepEqual(await lenses(server, plainUri), []);
+  });
 });

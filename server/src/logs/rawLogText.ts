@@ -2,11 +2,9 @@
 // starts and ends in the text, the causes each shows, and the startup verdicts of its worker processes. The language
 // server's hover and CodeLens on raw `aspnetcore-debug*.log` and `stdout_*.log` files read it.
 
-import * as path from 'node:path';
-import { parseStdoutLogName } from '../ancm/logNames';
 import type { LogSource } from '../protocol/levels';
 import type { StartupVerdict } from '../protocol/logs';
-import { createEntryParser } from './createEntryParser';
+import { createEntryParser, stdoutFileFacts } from './createEntryParser';
 import { detectLogFormat } from './detectLogFormat';
 import { parseAllLines } from './entryParser';
 import { explainLogEntryIds } from './explainLog';
@@ -36,8 +34,7 @@ const SAMPLE_CHARS = 64 * 1024;
  */
 export function explainLogText(text: string, filePath: string, options: StartupVerdictOptions = {}): ExplainedLogText {
   const kind = detectLogFormat(text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text);
-  const name = parseStdoutLogName(path.basename(filePath.replace(/\\/g, '/')));
-  const parser = createEntryParser(kind, filePath, kind === 'stdout' && name ? { pid: name.pid, ...(name.startTime && { processStart: name.startTime.toISOString() }) } : {});
+  const parser = createEntryParser(kind, filePath, kind === 'stdout' ? stdoutFileFacts(filePath.replace(/\\/g, '/')) : {});
   const entries = parseAllLines(parser, linesOf(text));
   const verdicts = new StartupVerdicts(options);
   const explained = entries.map((entry, index): ExplainedLogEntry => {

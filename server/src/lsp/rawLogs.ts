@@ -1,11 +1,14 @@
-// Raw ANCM logs opened in the editor (`aspnetcore-debug*.log`, `stdout_*.log`): hover on a line that shows a known failure
+// Raw ANCM logs opened in the editor (`aspnetcore-debug*.log`, `stdout_*.log`, and ANCM's Event Log records as users copy
+// them into a text or .log file): hover on a line that shows a known failure
 // says what it means and how to fix it, and a CodeLens at the top of the file gives each worker process's startup verdict.
 // No diagnostics: a log is a record, not something to fix. Only the document's text is read, never the disk.
 
 import { type CancellationToken, type CodeLens, type CodeLensParams, type Hover, type HoverParams, MarkupKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
+import { detectLogFormat } from '../logs/detectLogFormat';
 import { type ExplainedLogText, entryAtOffset, explainLogText } from '../logs/rawLogText';
+import { EVENT_TEXT_SAMPLE_CHARS, mayHoldAncmEvents } from '../protocol/logs';
 import { type FailureCause, explainLogEntry } from '../logs/explainLog';
 import { markdownText } from '../service/languageService';
 
@@ -20,13 +23,20 @@ const MAX_LENSES = 5;
 const MAX_LENS_TITLE = 240;
 const MAX_QUOTED_LINE = 200;
 
-export function isRawLogDocument(document: Pick<TextDocument, 'uri' | 'languageId'>): boolean {
+export function isRawLogDocument(document: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>): boolean {
   if (LOG_LANGUAGES.has(document.languageId)) return true;
   try {
-    return LOG_FILE_NAME.test(Utils.basename(URI.parse(document.uri)));
+    if (LOG_FILE_NAME.test(Utils.basename(URI.parse(document.uri)))) return true;
   } catch {
     return false;
   }
+  return holdsAncmEvents(document.getText());
+}
+
+/** Event Log text (Event Viewer's text or XML) from ANCM: any other text file is none of this server's business. */
+function holdsAncmEvents(text: string): boolean {
+  if (!mayHoldAncmEvents(text)) return false;
+  return detectLogFormat(text.length > EVENT_TEXT_SAMPLE_CHARS ? text.slice(0, EVENT_TEXT_SAMPLE_CHARS) : text) === 'events';
 }
 
 export class RawLogFeatures {

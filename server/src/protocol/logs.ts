@@ -241,3 +241,17 @@ export interface RawLogFileParams {
 
 /** The file to open in an editor for a source (its real path in Restricted Mode), or why it is not opened. */
 export type RawLogFileResult = { readonly file: string } | { readonly refused: string };
+
+/** How much of a plain-text document is looked at to tell whether it holds ANCM's Event Log records. */
+export const EVENT_TEXT_SAMPLE_CHARS = 64 * 1024;
+
+/**
+ * Whether a plain-text or .log document may hold ANCM's Event Log records as users copy them (Event Viewer's text or
+ * XML; the provider is "IIS AspNetCore Module" or "IIS AspNetCore Module V2"). A cheap first look, so that the client
+ * sends only such documents to the server, which reads them properly.
+ */
+export function mayHoldAncmEvents(text: string): boolean {
+  const sample = text.length > EVENT_TEXT_SAMPLE_CHARS ? text.slice(0, EVENT_TEXT_SAMPLE_CHARS) : text;
+  return sample.includes('AspNetCore Module');
+}
+
