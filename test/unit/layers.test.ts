@@ -10,17 +10,21 @@ import { describe, it } from 'node:test';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-type Layer = 'client' | 'webview' | 'shared' | 'shell' | 'service' | 'ancm' | 'logs' | 'cli';
+type Layer = 'client' | 'webview' | 'shared' | 'shell' | 'service' | 'ancm' | 'files' | 'logs' | 'publish' | 'cli';
 
 /** What each layer may import besides itself and the shared contract. */
 const ALLOWED: Record<Layer, readonly Layer[]> = {
   client: [],
   webview: [],
   shared: [],
-  shell: ['service', 'logs'],
+  shell: ['service', 'logs', 'publish', 'files'],
   service: ['ancm'],
-  logs: ['ancm'],
-  cli: ['service', 'logs'],
+  logs: ['ancm', 'files'],
+  // Reads a publish folder (fs) into plain facts and checks them; the CLI and the editor run those checks.
+  publish: ['ancm', 'files'],
+  // Opening a file a stranger named (a log, a file of a publish folder): only regular files, kept inside a folder.
+  files: [],
+  cli: ['service', 'logs', 'publish', 'files'],
   ancm: [],
 };
 
@@ -29,7 +33,7 @@ function layerOf(file: string): Layer {
   if (relative.startsWith('client/src/panel/web/')) return 'webview';
   if (relative.startsWith('client/src/')) return 'client';
   if (relative.startsWith('server/src/protocol/')) return 'shared';
-  for (const layer of ['service', 'ancm', 'logs', 'cli'] as const) if (relative.startsWith(`server/src/${layer}/`)) return layer;
+  for (const layer of ['service', 'ancm', 'files', 'logs', 'publish', 'cli'] as const) if (relative.startsWith(`server/src/${layer}/`)) return layer;
   if (relative.startsWith('server/src/')) return 'shell';
   throw new Error(`${relative} is in no layer`);
 }

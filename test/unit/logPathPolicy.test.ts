@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { locateSiteLogs as locateInService } from '../../server/src/service/siteLogs';
 import { parseWebConfig } from '../../server/src/service/webConfig';
 import { type LogPathPolicy, isNetworkPath, judgeLogPath, permittedLogs } from '../../server/src/logs/logPathPolicy';
-import { OutsideSiteError, confinedPath, openRegularFile } from '../../server/src/logs/openLogFile';
+import { OutsideSiteError, confinedPath, openRegularFile } from '../../server/src/files/openFile';
 import { SiteLogFollower } from '../../server/src/logs/siteLogFollower';
 import { listStdoutLogs } from '../../server/src/logs/stdoutFiles';
 import { publishedConfig } from './cursor';

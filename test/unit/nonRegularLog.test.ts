@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { searchLogHistory } from '../../server/src/logs/historySearch';
 import { readLogSample } from '../../server/src/logs/logSample';
-import { NotRegularFileError, openRegularFile } from '../../server/src/logs/openLogFile';
+import { NotRegularFileError, openRegularFile } from '../../server/src/files/openFile';
 import { type FollowedSource, SiteLogFollower } from '../../server/src/logs/siteLogFollower';
 import { TailReader } from '../../server/src/logs/tailReader';
 import type { LogEntry } from '../../server/src/logs/types';

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { locateSiteLogs, parseWebConfig, type SiteLogs } from '../service/languageService';
 import { type EntryFilterOptions, type EntryPredicate, FilterSyntaxError, createEntryFilter, parseLevel } from '../protocol/entryFilter';
 import { hasCandidates, searchLogHistory } from '../logs/historySearch';
-import { NotRegularFileError } from '../logs/openLogFile';
+import { NotRegularFileError } from '../files/openFile';
 import { type FollowedSource, SiteLogFollower } from '../logs/siteLogFollower';
 import type { LogEntry } from '../logs/types';
 import { type CommandContext, UsageError } from './commandContext';

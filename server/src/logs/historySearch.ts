@@ -16,7 +16,7 @@ import { type EntryFilterOptions, createEntryFilter, literalTextPattern } from '
 import { DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines } from './fileWindow';
 import { type LevelCandidates, levelCandidates } from './levelCandidates';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
-import { openRegularFile } from './openLogFile';
+import { openRegularFile } from '../files/openFile';
 import type { LogSource } from '../protocol/levels';
 import type { LogEntry, LogLine } from './types';
 

@@ -7,8 +7,7 @@
 //   the site too (checked again at every open: see openRegularFile's `confineTo`);
 // - in a trusted workspace a path outside the workspace folders (or the site) is read once the user has agreed.
 
-import { realpath } from 'node:fs/promises';
-import * as path from 'node:path';
+import { isInside } from '../files/openFile';
 import type { WithheldLogPath, WithheldReason } from '../protocol/logs';
 import { type SiteLogs, resolveSitePath } from '../ancm/siteLogs';
 
@@ -36,12 +35,6 @@ export function hasVariable(configured: string): boolean {
   return /%[^%\s]+%/.test(configured);
 }
 
-/** True when `file` is `root` or lies under it (lexically; symlinks are the open-time check's job). */
-export function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 /**
  * May the log at `resolved` (read from `configured`, before any `%VAR%` expansion) be read? Decided from the strings
  * alone, so a refused path is never stat-ed, watched or opened.
@@ -58,24 +51,6 @@ export function judgeLogPath(policy: LogPathPolicy, configured: string, resolved
   return policy.roots.some((root) => isInside(root, resolved)) ? { read: true } : { read: false, reason: 'outside-workspace', askable: true };
 }
 
-/**
- * The real path of `file`, or of its nearest existing folder with the rest appended (a log that does not exist yet
- * is judged by where it will be created).
- */
-export async function realPathOf(file: string): Promise<string> {
-  let existing = file;
-  const rest: string[] = [];
-  for (;;) {
-    try {
-      return path.join(await realpath(existing), ...rest.reverse());
-    } catch {
-      const parent = path.dirname(existing);
-      if (parent === existing) return file;
-      rest.push(path.basename(existing));
-      existing = parent;
-    }
-  }
-}
 
 /** What of a site's logs may be followed, and what is withheld and why. */
 export interface PermittedLogs {

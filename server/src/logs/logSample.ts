@@ -2,7 +2,7 @@
 // (openLogFile.ts): a FIFO or a device named as a log would block the read.
 
 import { type ByteOrderMark, detectByteOrderMark } from './lineDecoder';
-import { openRegularFile } from './openLogFile';
+import { openRegularFile } from '../files/openFile';
 
 export const LOG_SAMPLE_BYTES = 64 * 1024;
 

@@ -4,7 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { type StdoutLogName, parseStdoutLogName } from '../ancm/logNames';
-import { confinedPath } from './openLogFile';
+import { confinedPath } from '../files/openFile';
 
 export interface StdoutLogFile {
   readonly path: string;

@@ -47,7 +47,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { ChangeHint } from './changeHint';
 import { DEFAULT_CHUNK_BYTES, DEFAULT_MAX_LINE_BYTES, DEFAULT_WINDOW_BYTES, pageStart, readByteOrderMark, readLines, tailStart } from './fileWindow';
 import { type ByteOrderMark, LineDecoder } from './lineDecoder';
-import { openRegularFile } from './openLogFile';
+import { openRegularFile } from '../files/openFile';
 import type { LogLine } from './types';
 
 export interface TailReaderOptions {

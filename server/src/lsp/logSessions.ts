@@ -10,7 +10,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { type PermittedLogs, permittedLogs } from '../logs/logPathPolicy';
-import { confinedPath } from '../logs/openLogFile';
+import { confinedPath } from '../files/openFile';
 import { listStdoutLogs } from '../logs/stdoutFiles';
 import { type SiteLogs, locateSiteLogs, parseWebConfig } from '../service/languageService';
 import { FAILURE_CAUSES, explainLogEntryIds } from '../logs/explainLog';

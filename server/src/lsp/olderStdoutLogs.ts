@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { createEntryParser } from '../logs/createEntryParser';
 import { DEFAULT_CHUNK_BYTES, DEFAULT_MAX_LINE_BYTES, pageStart, readByteOrderMark, readLines, tailStart } from '../logs/fileWindow';
 import type { ByteOrderMark } from '../logs/lineDecoder';
-import { openRegularFile } from '../logs/openLogFile';
+import { openRegularFile } from '../files/openFile';
 import { type StdoutLogFile, listStdoutLogs } from '../logs/stdoutFiles';
 import type { LogEntry } from '../logs/types';
 import type { LogSourceInfo, OlderStdoutFile } from '../protocol/logs';

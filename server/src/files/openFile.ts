@@ -1,14 +1,14 @@
-// Opens a log for reading, only when it is a regular file. A FIFO (or a device) named as a log would block
-// open() and every read in libuv's thread pool until a writer comes, which stalls every other log session
-// with it. So the path is stat-ed first (stat, not lstat: a symlink to a regular file is fine), opened with
+// Opens a file a stranger may have named (a log, a file of a publish folder) for reading, only when it is a regular
+// file. A FIFO (or a device) named as a log would block open() and every read in libuv's thread pool until a writer
+// comes, which stalls every other log session with it. So the path is stat-ed first (stat, not lstat: a symlink to a regular file is fine), opened with
 // O_NONBLOCK where the platform has it (a FIFO swapped in after the stat then opens at once instead of
 // waiting), and the open handle is checked again. Confined to a site (Restricted Mode), the path's real location,
 // symlinks resolved, must lie inside the site's real location, and that real path is what gets opened, so a symlink
 // planted in the site cannot make the panel read a file elsewhere.
 
 import { constants } from 'node:fs';
-import { type FileHandle, open, stat } from 'node:fs/promises';
-import { isInside, realPathOf } from './logPathPolicy';
+import { type FileHandle, open, realpath, stat } from 'node:fs/promises';
+import * as path from 'node:path';
 
 /** The path names something other than a regular file (a FIFO, a device, a socket, a folder). */
 export class NotRegularFileError extends Error {
@@ -56,4 +56,29 @@ export async function confinedPath(filePath: string, root: string): Promise<stri
   const [realRoot, realFile] = await Promise.all([realPathOf(root), realPathOf(filePath)]);
   if (!isInside(realRoot, realFile)) throw new OutsideSiteError(filePath, realFile);
   return realFile;
+}
+
+/** True when `file` is `root` or lies under it (lexically; symlinks are the open-time check's job). */
+export function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * The real path of `file`, or of its nearest existing folder with the rest appended (a log that does not exist yet
+ * is judged by where it will be created).
+ */
+export async function realPathOf(file: string): Promise<string> {
+  let existing = file;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return path.join(await realpath(existing), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return file;
+      rest.push(path.basename(existing));
+      existing = parent;
+    }
+  }
 }
