@@ -21,6 +21,18 @@ export function collectionEntries(document: WebConfigDocument, collectionName: s
   return [...eachCollectionEntry(document, collectionName)];
 }
 
+/** Only the entry elements, one at a time: no object per entry, for a rule that needs only the element. */
+export function* entryElements(document: WebConfigDocument, collectionName: string): Generator<XmlElement> {
+  const collection = findCollection(collectionName);
+  if (!collection) return;
+  for (const section of document.sections) {
+    for (const collectionElement of section.children) {
+      if (collectionElement.name !== collection.name) continue;
+      for (const element of collectionElement.children) if (element.name === collection.addElement) yield element;
+    }
+  }
+}
+
 /** The same, one at a time: a walk over 300,000 entries need not hold them all. */
 export function* eachCollectionEntry(document: WebConfigDocument, collectionName: string): Generator<CollectionEntry> {
   const collection = findCollection(collectionName);

@@ -7,7 +7,7 @@ import { ASPNETCORE_ELEMENT_DOCS } from '../../ancm/attributes';
 import { ASPNETCORE_COLLECTIONS } from '../../ancm/collections';
 import type { CollectionAttributeSpec } from '../../ancm/types';
 import { type XmlElement, getAttribute } from '../parse/xmlDocument';
-import { collectionEntries } from './collectionEntries';
+import { entryElements } from './collectionEntries';
 import { attributeSpan, elementNameSpan } from '../xmlEdit/spans';
 import { completeValue } from './fixes';
 import { insertAttributeAfter, insertAttributesAfterName, renameAttribute } from '../xmlEdit/edits';
@@ -24,7 +24,7 @@ export const missingEntryAttribute: Rule = {
   *check(document) {
     const findings: Finding[] = [];
     for (const collection of ASPNETCORE_COLLECTIONS) {
-      for (const { element } of collectionEntries(document, collection.name)) {
+      for (const element of entryElements(document, collection.name)) {
         // Still being typed, or an XDT instruction (Remove, Locator) rather than an entry.
         const typing = element.startTagEnd === undefined || element.attributes.some((attribute) => completeValue(attribute) === undefined);
         if (typing || element.attributes.some((attribute) => attribute.name.startsWith('xdt:'))) continue;
