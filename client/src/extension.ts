@@ -8,6 +8,7 @@ import { registerAppOfflineStatusBar } from './appOfflineStatusBar';
 import { registerAppOfflineCommands } from './commands/appOfflineCommands';
 import { registerDebugLogCommands } from './commands/debugLogCommands';
 import { registerHostingModelCommands } from './commands/hostingModelCommands';
+import { registerPublishFolderCommands } from './commands/publishFolderCommands';
 import { registerStdoutLoggingCommands } from './commands/stdoutLoggingCommands';
 import { SERVED_DOCUMENT_SELECTOR } from './documentSelector';
 import { EventTextDocuments } from './eventTextSync';
@@ -61,6 +62,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerStdoutLoggingCommands(context, server);
   registerDebugLogCommands(context, server);
   registerAppOfflineCommands(context);
+  registerPublishFolderCommands(context, started);
   const hostingModelStatus = registerHostingModelStatusBar(context, server);
   registerAppOfflineStatusBar(context);
   const logPanel = registerLogPanel(context);

@@ -8,6 +8,7 @@ import {
   CodeActionKind,
   type Connection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   type InitializeParams,
   type InitializeResult,
   TextDocumentSyncKind,
@@ -19,12 +20,13 @@ import { DocumentModelCache } from './documentCache';
 import { type CompletionOptions, toCompletionItem, toDocumentSymbol, toHover } from './lsp/convert';
 import { FIX_ALL_KIND, toDiagnostic, toFixAllAction, toQuickFixAction } from './lsp/diagnostics';
 import { registerEditRequests } from './lsp/editRequests';
+import { PUBLISH_WATCH_GLOB, PublishFolderChecks, checkFolder } from './lsp/publishDiagnostics';
 import { type LogAccess, registerLogSessions } from './lsp/logSessions';
 import { RawLogFeatures, isRawLogDocument } from './lsp/rawLogs';
 import { SettingsStore } from './lsp/settings';
 import { type Issue, getLanguageService, getQuickFixes, isWebConfigUri } from './service/languageService';
 import { type WorkspaceTrustParams } from './protocol/logs';
-import { WORKSPACE_TRUST_NOTIFICATION } from './protocol/requests';
+import { CHECK_PUBLISH_FOLDER_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from './protocol/requests';
 
 /** Options the client may pass in `initializationOptions`. */
 export interface ServerInitializationOptions {
@@ -74,11 +76,16 @@ export function startServer(connection: Connection): void {
     },
   });
   const validated = new Map<string, ValidatedVersion>();
+  // A web.config in a publish output also gets the publish checks' findings (issue 15), re-checked when the folder changes.
+  const publishChecks = new PublishFolderChecks((uris) => {
+    for (const uri of uris) scheduleValidation(uri, 0);
+  }, logFailure);
   const pendingValidation = new Map<string, NodeJS.Timeout>();
   let settings = new SettingsStore(connection, false);
   let completionOptions: CompletionOptions = { snippetSupport: false, retriggerCommand: undefined };
   let validationDelay = DEFAULT_VALIDATION_DELAY_MS;
   let registerForConfigurationChanges = false;
+  let registerForWatchedFiles = false;
   let logAccess: LogAccess = { trusted: false, workspaceFolders: [] };
   let logValidationPasses = false;
 
@@ -96,6 +103,7 @@ export function startServer(connection: Connection): void {
       workspaceFolders: (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath),
     };
     registerForConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    registerForWatchedFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -111,6 +119,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (registerForConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ancm' });
+    // The publish folders' files: the client watches those in the workspace; others get an fs.watch of their own.
+    if (registerForWatchedFiles) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: PUBLISH_WATCH_GLOB }] })
+        .then(() => publishChecks.clientWatchesInside(logAccess.workspaceFolders), (error: unknown) => logFailure('registering the file watcher', '', error));
+    }
   });
 
   function logFailure(what: string, uri: string, error: unknown): void {
@@ -194,9 +207,13 @@ export function startServer(connection: Connection): void {
     try {
       const version = document.version;
       const issues = await issuesOf(document);
+      const ruleSettings = await settings.get(uri);
       // A newer version arrived while settings were fetched: its own pass will publish.
       if (documents.get(uri)?.version !== version) return;
-      await connection.sendDiagnostics({ uri, version, diagnostics: issues.map((issue) => toDiagnostic(document, issue)) });
+      const own = issues.map((issue) => toDiagnostic(document, issue));
+      // After the file's own validation: the publish findings known now go with it, and again once the folder is read.
+      await publishChecks.publish(document, models.get(document), own, ruleSettings, () => documents.get(uri)?.version === version,
+        (diagnostics) => connection.sendDiagnostics({ uri, version, diagnostics }));
     } catch (error) {
       logFailure('validation', uri, error);
     }
@@ -262,6 +279,7 @@ export function startServer(connection: Connection): void {
     validated.delete(uri);
     rawLogs.forget(uri);
     settings.forget(uri);
+    publishChecks.forget(uri);
     if (isWebConfigUri(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
   connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (params: WorkspaceTrustParams) => {
@@ -269,6 +287,16 @@ export function startServer(connection: Connection): void {
   });
   registerLogSessions(connection, (uri) => documents.get(uri), () => logAccess);
   registerEditRequests(connection, documents, models);
+  connection.onDidChangeWatchedFiles((params) => publishChecks.filesChanged(params.changes.map((change) => change.uri)));
+  connection.onRequest(CHECK_PUBLISH_FOLDER_REQUEST, async (params) => {
+    try {
+      const openText = (file: string) => documents.get(URI.file(file).toString())?.getText();
+      return await checkFolder(params?.folder, openText, (uri) => settings.get(uri));
+    } catch (error) {
+      logFailure('checkPublishFolder', String(params?.folder), error);
+      return { notPublishOutput: true } as const;
+    }
+  });
   documents.listen(connection);
   connection.listen();
 }

@@ -48,7 +48,12 @@ export function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs = RE
 
 export const EDITOR_CAPABILITIES: ClientCapabilities = { textDocument: { completion: { completionItem: { snippetSupport: true } } } };
 
-export async function startServer(capabilities: ClientCapabilities = EDITOR_CAPABILITIES, initializationOptions?: object, onConnection?: (connection: ProtocolConnection) => void): Promise<ServerUnderTest> {
+export async function startServer(
+  capabilities: ClientCapabilities = EDITOR_CAPABILITIES,
+  initializationOptions?: object,
+  onConnection?: (connection: ProtocolConnection) => void,
+  workspaceFolders?: readonly { uri: string; name: string }[],
+): Promise<ServerUnderTest> {
   const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: 'pipe' });
   const log: string[] = [];
   child.stderr.on('data', (chunk: Buffer) => log.push(chunk.toString()));
@@ -69,7 +74,7 @@ export async function startServer(capabilities: ClientCapabilities = EDITOR_CAPA
     }
   });
   connection.listen();
-  await withTimeout(connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions }), 'initialize');
+  await withTimeout(connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions, ...(workspaceFolders && { workspaceFolders: [...workspaceFolders] }) }), 'initialize');
   await connection.sendNotification(InitializedNotification.type, {});
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { WEB_CONFIG_GLOBS } from '../../client/src/documentSelector';
 import { formatStdoutLogName } from '../../server/src/ancm/logNames';
 import { parseValidationSettings } from '../../server/src/lsp/settings';
+import { PUBLISH_CHECKS } from '../../server/src/publish/publishChecks';
 import { ALL_RULES } from '../../server/src/service/rules/registry';
 import { RULE_SEVERITY_OVERRIDES } from '../../server/src/service/validation';
 
@@ -40,11 +41,20 @@ const settings = manifest.contributes.configuration.properties;
 describe('settings', () => {
   const rules = settings['ancm.diagnostics.rules'];
 
-  it('ancm.diagnostics.rules has exactly one entry per rule, and no others', () => {
+  it('ancm.diagnostics.rules has exactly one entry per rule and per publish check, and no others', () => {
     assert.equal(rules.type, 'object');
     assert.deepEqual(rules.default, {});
     assert.equal(rules.additionalProperties, false);
-    assert.deepEqual(Object.keys(rules.properties ?? {}).sort(), ALL_RULES.map((rule) => rule.id).sort());
+    assert.deepEqual(Object.keys(rules.properties ?? {}).sort(), [...ALL_RULES.map((rule) => rule.id), ...PUBLISH_CHECKS.map((check) => check.id)].sort());
+  });
+
+  it('each publish check offers the same severities, and describes the check and its default', () => {
+    for (const check of PUBLISH_CHECKS) {
+      const entry = rules.properties?.[check.id];
+      assert.deepEqual(entry?.enum, RULE_SEVERITY_OVERRIDES, check.id);
+      assert.ok(entry?.markdownDescription?.includes(check.description), `${check.id} describes the check`);
+      assert.ok(entry?.markdownDescription?.endsWith(`Default: \`${check.defaultSeverity}\`.`), `${check.id} gives its default severity`);
+    }
   });
 
   it('each rule offers the severities the server accepts, and describes the rule and its default', () => {

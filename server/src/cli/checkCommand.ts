@@ -1,10 +1,15 @@
-// `ancm check [paths or globs...]`: the editor's diagnostics for CI pipelines.
+// `ancm check [paths or globs...]`: the editor's diagnostics for CI pipelines, and the publish checks for a folder that
+// is a publish output (checkPublish.ts).
 // Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error (also a
 // fix that could not be written: the other files are still checked and fixed).
 
+import { readFile } from 'node:fs/promises';
+import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import { findRule, RULE_SEVERITY_OVERRIDES, type RuleSeverityOverride, type ValidationSettings } from '../service/languageService';
-import { type CheckedFile, type FixOptions, checkFile } from './checkFiles';
+import { type InstalledFramework, readRuntimeInventory } from '../publish/runtimeMatch';
+import { type CheckedFile, type FixOptions, type PublishOutput, checkFile } from './checkFiles';
+import { isPublishCheck, publishOutputWebConfig } from './checkPublish';
 import { ConfigFileError } from './configFile';
 import { NoSuchPathError, checkedFolders, findWebConfigs } from './findWebConfigs';
 import { formatGitHubAnnotations } from './formats/githubAnnotations';
@@ -18,6 +23,12 @@ export const CHECK_USAGE = `Usage: ancm check [paths or globs...] [options]
 Checks web.config files with the same rules as the editor. With no path, every web.config and
 web.*.config under the current folder (skipping node_modules, bin, obj and .git).
 
+A folder given that is a publish output (web.config beside a *.runtimeconfig.json or *.deps.json) is also
+checked as one, and the findings are reported on its web.config: processPath/arguments name files that are
+there (HTTP 500.38, 502.5), single-file in-process, the app's bitness against the app pool (500.32),
+Microsoft.AspNetCore.App referenced (500.33), the files deps.json lists, app_offline.htm (503), shadow
+copy folders, Visual Studio leftovers; with --runtimes, whether the server's runtimes run the app (500.31).
+
 Options:
   --format text|json|sarif   output format (default text; GitHub Actions annotations are added to text when GITHUB_ACTIONS=true)
   --fix                      apply the safe fixes in place and report what changed; each file is replaced
@@ -27,6 +38,12 @@ Options:
                              such a file is reported as not fixed, while a symlink inside them is written through
   --max-warnings N           exit with 1 when there are more than N warnings
   --rule ID=SEVERITY         change a rule's severity (error, warning, information, hint) or turn it off; repeatable
+                             (publish checks too: --rule publish-app-offline=off)
+  --runtimes FILE|-          the server's runtimes, for publish folders: \`dotnet --list-runtimes\` output, a
+                             hostfxr "frameworks were found" block, shared\\<name>\\<version> folder paths or
+                             "Microsoft.AspNetCore.App 8.0.11 x86" lines; - reads standard input
+  --app-pool-32bit true|false
+                             the app pool's Enable 32-Bit Applications, for the bitness check of publish folders
   -h, --help                 show this help
 
 Control characters in quoted web.config values are shown as escapes in text output (as in ancm logs --help).
@@ -45,6 +62,8 @@ interface CheckOptions {
   readonly followSymlinksOut: boolean;
   readonly maxWarnings: number | undefined;
   readonly settings: ValidationSettings;
+  readonly runtimes: string | undefined;
+  readonly appPool32Bit: boolean | undefined;
 }
 
 function parseCheckArguments(args: readonly string[]): CheckOptions | 'help' {
@@ -57,6 +76,8 @@ function parseCheckArguments(args: readonly string[]): CheckOptions | 'help' {
       'fix-follow-symlinks': { type: 'boolean', default: false },
       'max-warnings': { type: 'string' },
       rule: { type: 'string', multiple: true, default: [] },
+      runtimes: { type: 'string' },
+      'app-pool-32bit': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -70,12 +91,24 @@ function parseCheckArguments(args: readonly string[]): CheckOptions | 'help' {
   const rules: Record<string, RuleSeverityOverride> = {};
   for (const rule of values.rule) {
     const [id, severity] = rule.split('=');
-    if (!findRule(id)) throw new UsageError(`--rule: no rule named "${id}"`);
+    if (!findRule(id) && !isPublishCheck(id)) throw new UsageError(`--rule: no rule named "${id}"`);
     if (!(RULE_SEVERITY_OVERRIDES as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}=...: the severity must be one of ${RULE_SEVERITY_OVERRIDES.join(', ')}`);
     rules[id] = severity as RuleSeverityOverride;
   }
   if (values['fix-follow-symlinks'] && !values.fix) throw new UsageError('--fix-follow-symlinks goes with --fix');
-  return { patterns: positionals, format: values.format as Format, fix: values.fix, followSymlinksOut: values['fix-follow-symlinks'], maxWarnings, settings: { rules } };
+  const bitness = values['app-pool-32bit']?.trim().toLowerCase();
+  if (bitness !== undefined && bitness !== 'true' && bitness !== 'false') throw new UsageError(`--app-pool-32bit takes true or false (got "${values['app-pool-32bit']}")`);
+  if (values.runtimes === '') throw new UsageError('--runtimes takes a file, or - for standard input');
+  return {
+    patterns: positionals,
+    format: values.format as Format,
+    fix: values.fix,
+    followSymlinksOut: values['fix-follow-symlinks'],
+    maxWarnings,
+    settings: { rules },
+    runtimes: values.runtimes,
+    appPool32Bit: bitness === undefined ? undefined : bitness === 'true',
+  };
 }
 
 export async function runCheck(args: readonly string[], context: CommandContext): Promise<number> {
@@ -91,6 +124,13 @@ export async function runCheck(args: readonly string[], context: CommandContext)
     if (error instanceof NoSuchPathError) return context.fail(error.message);
     throw error;
   }
+  let runtimes: InstalledFramework[] | undefined;
+  if (options.runtimes !== undefined) {
+    const inventory = await readInventory(options.runtimes, context);
+    if (typeof inventory === 'string') return context.fail(inventory);
+    runtimes = inventory;
+  }
+  const publishOutputs = await findPublishOutputs(options.patterns, context.cwd, paths);
   const fix: FixOptions | undefined = options.fix ? { checkedFolders: await checkedFolders(options.patterns, context.cwd), followSymlinksOut: options.followSymlinksOut } : undefined;
   const files: CheckedFile[] = [];
   const textOutput = options.format === 'text';
@@ -98,7 +138,9 @@ export async function runCheck(args: readonly string[], context: CommandContext)
   let ioErrors = 0;
   for (const path of paths) {
     try {
-      const file = await checkFile(path, options.settings, fix);
+      const folder = publishOutputs.get(path);
+      const publish: PublishOutput | undefined = folder === undefined ? undefined : { folder, rules: options.settings.rules, ...(runtimes ? { runtimes } : {}), ...(options.appPool32Bit !== undefined ? { appPool32Bit: options.appPool32Bit } : {}) };
+      const file = await checkFile(path, options.settings, fix, publish);
       files.push(file);
       if (file.fixNotWritten !== undefined) {
         context.error(`ancm: ${path}: cannot write the fix (${file.fixNotWritten}); left unchanged`);
@@ -123,4 +165,51 @@ export async function runCheck(args: readonly string[], context: CommandContext)
     return 1;
   }
   return 0;
+}
+
+/** The most `--runtimes` reads: a `dotnet --list-runtimes` output is a few KB. */
+const RUNTIMES_SIZE_CAP = 4 * 1024 * 1024;
+
+/** `--runtimes FILE|-` read into an inventory, or why it cannot be (exit code 2). */
+async function readInventory(source: string, context: CommandContext): Promise<InstalledFramework[] | string> {
+  let text: string;
+  if (source === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of context.stdin ?? []) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += bytes.length;
+      if (size > RUNTIMES_SIZE_CAP) return `--runtimes -: more than ${RUNTIMES_SIZE_CAP / 1024 / 1024} MB on standard input`;
+      chunks.push(bytes);
+    }
+    text = Buffer.concat(chunks).toString('utf8');
+  } else {
+    try {
+      const bytes = await readFile(nodePath.resolve(context.cwd, source));
+      if (bytes.length > RUNTIMES_SIZE_CAP) return `--runtimes ${source}: larger than ${RUNTIMES_SIZE_CAP / 1024 / 1024} MB`;
+      text = bytes.toString('utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return `--runtimes ${source}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code ?? String(error)})`}`;
+    }
+  }
+  const inventory = readRuntimeInventory(text);
+  if (inventory.length === 0) {
+    return `--runtimes ${source === '-' ? '-' : source}: no runtimes found in it (give \`dotnet --list-runtimes\` output, a hostfxr "frameworks were found" block, or "Microsoft.AspNetCore.App 8.0.11" lines)`;
+  }
+  return inventory;
+}
+
+/** The web.configs of the folders given that are publish outputs, each with its folder; they are checked even where a glob skipped them. */
+async function findPublishOutputs(patterns: readonly string[], cwd: string, paths: string[]): Promise<Map<string, string>> {
+  const outputs = new Map<string, string>();
+  for (const pattern of patterns) {
+    const folder = nodePath.resolve(cwd, pattern);
+    const webConfig = await publishOutputWebConfig(folder);
+    if (webConfig === undefined) continue;
+    outputs.set(nodePath.normalize(webConfig), folder);
+    if (!paths.includes(nodePath.normalize(webConfig))) paths.push(nodePath.normalize(webConfig));
+  }
+  paths.sort();
+  return outputs;
 }

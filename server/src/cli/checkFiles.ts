@@ -5,6 +5,7 @@ import { realpath } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, doValidation, parseWebConfig, planFixAll, type Severity, type ValidationSettings } from '../service/languageService';
+import { type PublishCheckSettings, checkPublishOutput } from './checkPublish';
 import { readConfigFile, writeConfigFile } from './configFile';
 
 export interface LocatedIssue {
@@ -41,8 +42,13 @@ export interface FixOptions {
 /** More passes than any real chain of fixes needs; a guard against fixes that keep producing work. */
 const MAX_FIX_PASSES = 10;
 
-/** `fix`: apply the safe fixes and write them back, within these limits. */
-export async function checkFile(path: string, settings: ValidationSettings, fix?: FixOptions): Promise<CheckedFile> {
+/** The publish output this web.config sits at the top of: its publish checks run too (checkPublish.ts). */
+export interface PublishOutput extends PublishCheckSettings {
+  readonly folder: string;
+}
+
+/** `fix`: apply the safe fixes and write them back, within these limits. `publish`: run the publish checks too. */
+export async function checkFile(path: string, settings: ValidationSettings, fix?: FixOptions, publish?: PublishOutput): Promise<CheckedFile> {
   const file = await readConfigFile(path);
   let text = file.text;
   let fixed = 0;
@@ -80,7 +86,14 @@ export async function checkFile(path: string, settings: ValidationSettings, fix?
       }
     }
   }
-  const { issues } = doValidation(parseWebConfig(text), settings);
+  const document = parseWebConfig(text);
+  const { issues } = doValidation(document, settings);
+  // The publish checks' findings after the file's own, in their order (how the app starts, then the folder); not fixable.
+  const publishIssues = publish ? await checkPublishOutput(publish.folder, document, publish) : [];
+  const located = [
+    ...issues.map((issue) => ({ ...issue, fixable: issue.fixes?.some((candidate) => candidate.safe) === true })),
+    ...publishIssues.map((issue) => ({ ...issue, fixable: false })),
+  ];
   // Positions as the editor computes them (LSP's line breaks and UTF-16 columns), 1-based for people.
   const positions = TextDocument.create('file:///web.config', 'xml', 0, text);
   const locate = (offset: number) => {
@@ -92,7 +105,7 @@ export async function checkFile(path: string, settings: ValidationSettings, fix?
     fixed,
     ...(fixSkipped !== undefined && { fixSkipped }),
     ...(fixNotWritten !== undefined && { fixNotWritten }),
-    issues: issues.map((issue) => {
+    issues: located.map((issue) => {
       const start = locate(issue.start);
       const end = locate(issue.end);
       return {
@@ -103,7 +116,7 @@ export async function checkFile(path: string, settings: ValidationSettings, fix?
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        fixable: issue.fixes?.some((candidate) => candidate.safe) === true,
+        fixable: issue.fixable,
       };
     }),
   };

@@ -9,7 +9,7 @@ import { type CommandContext, UsageError } from './commandContext';
 const USAGE = `Usage: ancm <command> [options]
 
 Commands:
-  check [paths or globs...]   check web.config files (see: ancm check --help)
+  check [paths or globs...]   check web.config files, and publish folders (see: ancm check --help)
   logs [site|web.config]      print and follow a site's stdout and ANCM debug logs (see: ancm logs --help)
   explain <code|FILE|->       what an ANCM failure means and how to fix it: an HRESULT, 500.31, an event id,
                               or the failures in a log (see: ancm explain --help)

@@ -21,6 +21,7 @@ import type {
   RawLogFileResult,
   WorkspaceTrustParams,
 } from './logs';
+import type { CheckPublishFolderParams, CheckPublishFolderResult } from './publish';
 
 /**
  * Client → server: the workspace's trust changed (VS Code: Restricted Mode left). The state at start travels in
@@ -72,3 +73,9 @@ export const HOSTING_MODEL_STATE_REQUEST = new RequestType<HostingModelStatePara
  * the server answers the file's real path only when it lies inside the site, so a planted symbolic link opens nothing.
  */
 export const RAW_LOG_FILE_REQUEST = new RequestType<RawLogFileParams, RawLogFileResult, void>('ancm/logs/rawFile');
+
+/**
+ * Client → server: run the publish checks on a folder ("ANCM: Check Publish Folder…"), with the web.config in it (the
+ * editor's text when it is open). Never an error: a folder that is not a publish output answers `{ notPublishOutput }`.
+ */
+export const CHECK_PUBLISH_FOLDER_REQUEST = new RequestType<CheckPublishFolderParams, CheckPublishFolderResult, void>('ancm/publish/checkFolder');

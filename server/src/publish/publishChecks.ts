@@ -191,6 +191,16 @@ export function splitArguments(args: string): string[] {
   return tokens;
 }
 
+/**
+ * The app names processPath and arguments point at, read before the folder is: a single-file app has no
+ * runtimeconfig.json of its own, so readPublishFolder is told which app to look for.
+ */
+export function expectedAppsOf(input: PublishCheckInput): string[] {
+  const nothing: PublishFolder = { folder: '', apps: [], files: [], filesTruncated: false, selfContained: false, problems: [] };
+  const start = appStartOf(nothing, input);
+  return start && start.appName !== '' ? [start.appName] : [];
+}
+
 /** How web.config's processPath and arguments start an app of this folder; undefined when they do not say. */
 export function appStartOf(folder: PublishFolder, input: PublishCheckInput): AppStart | undefined {
   const processPath = input.processPath?.trim();

@@ -1,8 +1,10 @@
 // `--format sarif`: SARIF 2.1.0, which GitHub code scanning and Azure DevOps show inline. Rule
-// metadata and help links come from the rule registry; locations are relative to the checked folder.
+// metadata and help links come from the rule registry, and the publish checks' from their list (publishChecks.ts);
+// locations are relative to the checked folder.
 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PUBLISH_CHECKS } from '../../publish/publishChecks';
 import { ALL_RULES, type Severity } from '../../service/languageService';
 import type { CheckedFile } from '../checkFiles';
 import { jsonWithoutRawControls } from './visibleText';
@@ -11,7 +13,20 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export function formatSarif(files: readonly CheckedFile[], cwd: string, version: string): string {
-  const ruleIndex = new Map(ALL_RULES.map((rule, index) => [rule.id, index]));
+  const rules = [
+    ...ALL_RULES.map((rule) => ({
+      id: rule.id,
+      shortDescription: { text: rule.description },
+      helpUri: rule.docsUrl,
+      defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    })),
+    ...PUBLISH_CHECKS.map((check) => ({
+      id: check.id,
+      shortDescription: { text: check.description },
+      defaultConfiguration: { level: LEVEL[check.defaultSeverity] },
+    })),
+  ];
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = files.flatMap((file) =>
     file.issues.map((issue) => ({
       ruleId: issue.rule,
@@ -35,12 +50,7 @@ export function formatSarif(files: readonly CheckedFile[], cwd: string, version:
           fullName: 'ANCM Tools web.config checker',
           version,
           informationUri: 'https://learn.microsoft.com/aspnet/core/host-and-deploy/aspnet-core-module',
-          rules: ALL_RULES.map((rule) => ({
-            id: rule.id,
-            shortDescription: { text: rule.description },
-            helpUri: rule.docsUrl,
-            defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-          })),
+          rules,
         },
       },
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },

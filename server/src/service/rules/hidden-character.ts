@@ -7,6 +7,7 @@
 
 import { findAttribute } from '../../ancm/lookup';
 import type { XmlElement } from '../parse/xmlDocument';
+import type { WebConfigDocument } from '../webConfig';
 import { codePointName, hasHiddenCharacter, showHiddenCharacters } from '../../protocol/hiddenCharacters';
 import { valueFix } from './fixes';
 import { valueSpan } from '../xmlEdit/spans';
@@ -20,8 +21,7 @@ export const hiddenCharacterRule: Rule = {
   docsUrl: findAttribute('processPath')!.docsUrl,
   check(document) {
     const findings: Finding[] = [];
-    const elements = [...document.sections.flatMap((section) => [section, ...descendants(section)]), ...document.handlers];
-    for (const element of elements) {
+    for (const element of checkedElements(document)) {
       for (const attribute of element.attributes) {
         const value = attribute.value;
         if (value === undefined || !hasHiddenCharacter(value)) continue;
@@ -41,6 +41,14 @@ export const hiddenCharacterRule: Rule = {
   },
 };
 
-function descendants(element: XmlElement): XmlElement[] {
-  return element.children.flatMap((child) => [child, ...descendants(child)]);
+/** The sections, everything in them, and the handler entries, one at a time (no array of a large file's elements). */
+function* checkedElements(document: WebConfigDocument): Generator<XmlElement> {
+  for (const section of document.sections) {
+    const pending = [section];
+    for (let element = pending.pop(); element; element = pending.pop()) {
+      yield element;
+      for (let index = element.children.length - 1; index >= 0; index--) pending.push(element.children[index]);
+    }
+  }
+  yield* document.handlers;
 }
