@@ -8,11 +8,10 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { main } from '../../server/src/cli/main';
 import { PUBLISH_CHECKS } from '../../server/src/publish/publishChecks';
 import { publishedConfig } from '../unit/cursor';
 import { frameworkDependentApp, makeFolder, PE, type TempFolder, writeFolder } from '../unit/publish/publishFixtures';
-import { type CliRun, FIXTURES, runBinary, runInProcess } from './cliKit';
+import { type CliRun, FIXTURES, runBinary, runInProcess, runWithInput } from './cliKit';
 
 /** A published web.config with the problems the publish checks find: Development, startupTimeLimit="3600". */
 const DEV_LEFTOVERS = publishedConfig(`<aspNetCore processPath="dotnet" arguments=".\\App.dll" stdoutLogEnabled="false" stdoutLogFile=".\\logs\\stdout" hostingModel="inprocess" startupTimeLimit="3600">
@@ -46,29 +45,6 @@ The following frameworks were found:
 `;
 
 const GOLDEN = path.join(FIXTURES, 'publish', 'dev-leftovers.sarif.json');
-
-/** `ancm ...` in process with `input` on standard input. */
-async function runWithInput(argv: string[], input: string, cwd: string): Promise<CliRun> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, {
-    cwd,
-    env: {},
-    color: false,
-    version: 'test',
-    stdin: (async function* () {
-      yield Buffer.from(input);
-    })(),
-    out: (line) => stdout.push(...line.split('\n')),
-    error: (line) => stderr.push(line),
-    fail: (message) => {
-      stderr.push(message);
-      return 2;
-    },
-    untilStopped: () => Promise.resolve(),
-  });
-  return { code, stdout, stderr };
-}
 
 /** 1-based line and column of the first `needle` in `text`. */
 function positionOf(text: string, needle: string): string {

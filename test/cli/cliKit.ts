@@ -41,6 +41,29 @@ export async function runInProcess(argv: string[], cwd: string, env: NodeJS.Proc
   return { code, stdout, stderr };
 }
 
+/** `ancm ...` in process with `input` on standard input (pasted text, an inventory piped in). */
+export async function runWithInput(argv: string[], input: string, cwd: string): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(argv, {
+    cwd,
+    env: {},
+    color: false,
+    version: 'test',
+    stdin: (async function* () {
+      yield Buffer.from(input);
+    })(),
+    out: (line) => stdout.push(...line.split('\n')),
+    error: (line) => stderr.push(line),
+    fail: (message) => {
+      stderr.push(message);
+      return 2;
+    },
+    untilStopped: () => Promise.resolve(),
+  });
+  return { code, stdout, stderr };
+}
+
 export function runBinary(argv: string[], cwd: string): CliRun {
   const result = spawnSync(process.execPath, [ANCM_BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' }, timeout: 60_000 });
   return { code: result.status ?? -1, stdout: result.stdout.split('\n'), stderr: result.stderr.split('\n') };

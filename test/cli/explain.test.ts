@@ -4,31 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { main } from '../../server/src/cli/main';
-import { ANCM_BIN, type CliRun, runInProcess } from './cliKit';
-
-/** `ancm explain -` with `input` on standard input, in process. */
-async function runWithInput(argv: string[], input: string, cwd: string): Promise<CliRun> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, {
-    cwd,
-    env: {},
-    color: false,
-    version: 'test',
-    stdin: (async function* () {
-      yield Buffer.from(input);
-    })(),
-    out: (line) => stdout.push(...line.split('\n')),
-    error: (line) => stderr.push(line),
-    fail: (message) => {
-      stderr.push(message);
-      return 2;
-    },
-    untilStopped: () => Promise.resolve(),
-  });
-  return { code, stdout, stderr };
-}
+import { ANCM_BIN, runInProcess, runWithInput } from './cliKit';
 
 const DEBUG_LOG = [
   "[2024-03-05T09:14:03.021Z, PID: 6312] [aspnetcorev2.dll] Loading request handler:  'C:\\x\\aspnetcorev2_inprocess.dll'",
