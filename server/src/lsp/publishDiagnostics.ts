@@ -22,7 +22,7 @@ import { type PublishFolder, readPublishFolder } from '../publish/publishFolder'
 import { type Severity, type ValidationSettings, type WebConfigDocument, parseWebConfig } from '../service/languageService';
 import { showHiddenCharacters } from '../protocol/hiddenCharacters';
 import type { CheckPublishFolderFinding, CheckPublishFolderResult } from '../protocol/publish';
-import { type PublishTarget, publishTargetOf } from './publishInput';
+import { type PublishTarget, expectedAppsOfDocument, publishTargetOf } from './publishInput';
 
 /** The files whose change can change a finding: the app's dlls and .exe, runtimeconfig/deps JSON, app_offline.htm. */
 export const PUBLISH_WATCH_GLOB = '**/*.{dll,exe,json,htm}';
@@ -118,8 +118,8 @@ export class PublishFolderChecks {
     if (!folder || model.isTransform) return { diagnostics: [] };
     this.documentFolders.set(document.uri, folder);
     this.watch(folder);
-    const target = publishTargetOf(model);
-    const key = target.expectedApps.join('\n');
+    const expectedApps = expectedAppsOfDocument(model);
+    const key = expectedApps.join('\n');
     let entry = this.folders.get(folder);
     if (!entry || entry.key !== key) {
       // processPath or arguments now name another app: the folder is read again for it, and until then the facts at
@@ -127,8 +127,9 @@ export class PublishFolderChecks {
       entry = { key, facts: entry?.facts, stale: true, reading: undefined };
       this.folders.set(folder, entry);
     }
-    if (entry.stale && !entry.reading) this.read(folder, entry, target.expectedApps, document.uri);
-    const diagnostics = entry.facts ? this.toDiagnostics(document, target, entry.facts, settings) : [];
+    if (entry.stale && !entry.reading) this.read(folder, entry, expectedApps, document.uri);
+    // The whole input (the collections resolved) only for a folder that is a publish output.
+    const diagnostics = entry.facts ? this.toDiagnostics(document, publishTargetOf(model), entry.facts, settings) : [];
     return entry.reading ? { diagnostics, pending: entry.reading } : { diagnostics };
   }
 

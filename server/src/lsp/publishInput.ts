@@ -4,7 +4,7 @@
 // The command line places its findings the same way (cli/checkPublish.ts), with the service's spanOfStartSetting.
 
 import { type PublishAttribute, type PublishCheckInput, expectedAppsOf } from '../publish/publishChecks';
-import { type WebConfigDocument, aspNetCoreStartSettings, spanOfStartSetting } from '../service/languageService';
+import { type WebConfigDocument, aspNetCoreStartSettings, spanOfStartSetting, startCommandOf } from '../service/languageService';
 
 /** A span of the web.config text. */
 export interface Span {
@@ -20,7 +20,15 @@ export interface PublishTarget {
   spanOf(attribute: PublishAttribute, message: string): Span;
 }
 
-/** The publish checks' input and the finding spans for a web.config. */
+/**
+ * The apps processPath and arguments name: all a folder's read needs. Cheap (two attributes), unlike the whole input,
+ * which resolves the collections: a 20 MB web.config that is no publish output must not pay for that at each keystroke.
+ */
+export function expectedAppsOfDocument(document: WebConfigDocument): string[] {
+  return expectedAppsOf(startCommandOf(document));
+}
+
+/** The publish checks' input and the finding spans for a web.config (only for a folder that is a publish output). */
 export function publishTargetOf(document: WebConfigDocument): PublishTarget {
   // The start settings are the checks' input as they are (PublishCheckInput reads their values, not their spans).
   const settings = aspNetCoreStartSettings(document);

@@ -42,7 +42,7 @@ export type { Rule } from './rules/types';
 export { type FixAllPlan, type QuickFix, applyEdits, getQuickFixes, planFixAll } from './codeActions';
 
 // The settings that decide how ANCM starts the app, with where each is written (the publish checks' input).
-export { type AspNetCoreStartSettings, type StartSettingEntry, aspNetCoreStartSettings, spanOfStartSetting } from './startSettings';
+export { type AspNetCoreStartSettings, type StartSettingEntry, aspNetCoreStartSettings, spanOfStartSetting, startCommandOf } from './startSettings';
 
 // Which files are web.configs, and where a site's logs are.
 export { isWebConfigFileName, isWebConfigUri } from './webConfigFiles';

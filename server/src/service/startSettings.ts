@@ -50,10 +50,22 @@ function isSiteSection(section: XmlElement): boolean {
   return where === undefined || where === '' || where === '.';
 }
 
+/** processPath and arguments of the site's section only: what names the app, cheap to read on every keystroke. */
+export function startCommandOf(document: WebConfigDocument): { readonly processPath?: string; readonly arguments?: string } {
+  const section = siteSection(document);
+  const processPath = section && valueOf(getAttribute(section, 'processPath'));
+  const args = section && valueOf(getAttribute(section, 'arguments'));
+  return { ...(processPath !== undefined && { processPath }), ...(args !== undefined && { arguments: args }) };
+}
+
+function siteSection(document: WebConfigDocument): XmlElement | undefined {
+  return document.sections.find(isSiteSection) ?? document.sections[0];
+}
+
 export function aspNetCoreStartSettings(document: WebConfigDocument): AspNetCoreStartSettings {
   const root = document.xml.roots[0];
   const documentSpan = root ? elementNameSpan(root) : { start: 0, end: 0 };
-  const section = document.sections.find(isSiteSection) ?? document.sections[0];
+  const section = siteSection(document);
   if (!section) return { environmentVariables: [], handlerSettings: [], attributes: {}, document: documentSpan };
   const values: Partial<Record<(typeof ATTRIBUTES)[number], string>> = {};
   const attributes: Record<string, Span> = {};
