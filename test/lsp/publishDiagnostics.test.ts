@@ -106,6 +106,17 @@ describe('publish checks over LSP', () => {
     await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
   });
 
+  it('leaves out the web.config rule whose finding a publish check repeats as an error (Development in a publish output)', async () => {
+    const uri = URI.file(path.join(folder.site, 'web.config')).toString();
+    const development = WEB_CONFIG.replace('<aspNetCore ', '<aspNetCore ').replace(/<\/aspNetCore>|\/>(?=\s*<\/system\.webServer>)/, (end) =>
+      end === '/>' ? '><environmentVariables><environmentVariable name="ASPNETCORE_ENVIRONMENT" value="Development" /></environmentVariables></aspNetCore>' : `<environmentVariables><environmentVariable name="ASPNETCORE_ENVIRONMENT" value="Development" /></environmentVariables>${end}`);
+    assert.notEqual(development, WEB_CONFIG);
+    server.change(uri, 50, development);
+    const params = await server.diagnostics(uri, (candidate) => candidate.version === 50 && byCode(candidate, 'publish-development-environment') !== undefined);
+    assert.equal(byCode(params, 'development-environment'), undefined, JSON.stringify(params.diagnostics.map((diagnostic) => diagnostic.code)));
+    server.change(uri, 51, WEB_CONFIG);
+  });
+
   it('gives a web.config outside a publish output no publish findings', async () => {
     const uri = URI.file(path.join(plain.site, 'web.config')).toString();
     server.open(uri, WEB_CONFIG);

@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, doValidation, parseWebConfig, planFixAll, type Severity, type ValidationSettings } from '../service/languageService';
 import { type PublishCheckSettings, checkPublishOutput } from './checkPublish';
 import { readConfigFile, writeConfigFile } from './configFile';
+import { supersededRules } from '../publish/publishChecks';
 
 export interface LocatedIssue {
   readonly rule: string;
@@ -90,8 +91,9 @@ export async function checkFile(path: string, settings: ValidationSettings, fix?
   const { issues } = doValidation(document, settings);
   // The publish checks' findings after the file's own, in their order (how the app starts, then the folder); not fixable.
   const publishIssues = publish ? await checkPublishOutput(publish.folder, document, publish) : [];
+  const superseded = supersededRules(publishIssues.map((issue) => issue.rule));
   const located = [
-    ...issues.map((issue) => ({ ...issue, fixable: issue.fixes?.some((candidate) => candidate.safe) === true })),
+    ...issues.filter((issue) => !superseded.has(issue.rule)).map((issue) => ({ ...issue, fixable: issue.fixes?.some((candidate) => candidate.safe) === true })),
     ...publishIssues.map((issue) => ({ ...issue, fixable: false })),
   ];
   // Positions as the editor computes them (LSP's line breaks and UTF-16 columns), 1-based for people.

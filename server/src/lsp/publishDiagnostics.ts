@@ -17,7 +17,7 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { openRegularFile, isInside } from '../files/openFile';
-import { checkPublishFolder, type PublishFinding } from '../publish/publishChecks';
+import { checkPublishFolder, type PublishFinding, supersededRules } from '../publish/publishChecks';
 import { type PublishFolder, readPublishFolder } from '../publish/publishFolder';
 import { type Severity, type ValidationSettings, type WebConfigDocument, parseWebConfig } from '../service/languageService';
 import { showHiddenCharacters } from '../protocol/hiddenCharacters';
@@ -101,13 +101,18 @@ export class PublishFolderChecks {
    * validated.
    */
   async publish(document: TextDocument, model: WebConfigDocument, own: readonly Diagnostic[], settings: ValidationSettings, isCurrent: () => boolean, send: (diagnostics: Diagnostic[]) => Promise<void>): Promise<void> {
+    // Where a publish check says what a web.config rule says, the rule's own diagnostic is left out.
+    const combined = (publish: readonly Diagnostic[]) => {
+      const superseded = supersededRules(publish.map((diagnostic) => String(diagnostic.code)));
+      return [...own.filter((diagnostic) => !superseded.has(String(diagnostic.code))), ...publish];
+    };
     let result = this.diagnostics(document, model, settings);
-    await send([...own, ...result.diagnostics]);
+    await send(combined(result.diagnostics));
     for (let round = 0; result.pending && round < MAX_READ_ROUNDS; round++) {
       await result.pending;
       if (!isCurrent()) return;
       const next = this.diagnostics(document, model, settings);
-      if (JSON.stringify(next.diagnostics) !== JSON.stringify(result.diagnostics)) await send([...own, ...next.diagnostics]);
+      if (JSON.stringify(next.diagnostics) !== JSON.stringify(result.diagnostics)) await send(combined(next.diagnostics));
       result = next;
     }
   }

@@ -77,6 +77,25 @@ export interface PublishFinding {
   readonly files?: readonly string[];
 }
 
+/**
+ * In a publish output these checks say what a web.config rule of the service says, as the error it is there: where one
+ * of them reports, the rule's own finding is left out so the user reads it once.
+ */
+const SUPERSEDED_RULES: Readonly<Record<string, string>> = {
+  'publish-launcher-placeholder': 'launcher-placeholder',
+  'publish-development-environment': 'development-environment',
+};
+
+/** The web.config rules whose findings the given publish findings replace. */
+export function supersededRules(findingIds: Iterable<string>): Set<string> {
+  const rules = new Set<string>();
+  for (const id of findingIds) {
+    const rule = SUPERSEDED_RULES[id];
+    if (rule) rules.add(rule);
+  }
+  return rules;
+}
+
 /** The web.config settings the checks read, as written (values unexpanded), plus what is known about the app pool. */
 export interface PublishCheckInput {
   readonly processPath?: string;
