@@ -2,26 +2,17 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { publishedConfig } from '../unit/cursor';
 import { FIXTURES, runInProcess, spawnBinary } from './cliKit';
+import { makeFifo } from '../fifo';
 
 const WEB_CONFIG = publishedConfig(`<aspNetCore processPath="dotnet" stdoutLogEnabled="true" stdoutLogFile=".\\logs\\stdout">
         <handlerSettings>
           <handlerSetting name="debugLevel" value="FILE,TRACE" />
         </handlerSettings>
       </aspNetCore>`);
-
-/** Makes a FIFO at `file`; false where there is no mkfifo (Windows). */
-function makeFifo(file: string): boolean {
-  try {
-    execFileSync('mkfifo', [file], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const DEBUG_LINES = [
   "[2024-03-05T09:14:03.021Z, PID: 6312] [aspnetcorev2.dll] Loading request handler:  'C:\\x\\aspnetcorev2_inprocess.dll'",

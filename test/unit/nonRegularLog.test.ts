@@ -3,7 +3,6 @@
 // the FIFOs here, so a reader that opens one without care hangs, and the hang guard fails the test.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -14,19 +13,10 @@ import { NotRegularFileError, openRegularFile } from '../../server/src/files/ope
 import { type FollowedSource, SiteLogFollower } from '../../server/src/logs/siteLogFollower';
 import { TailReader } from '../../server/src/logs/tailReader';
 import type { LogEntry } from '../../server/src/logs/types';
+import { makeFifo } from '../fifo';
 
 /** Only a guard against a hang: every step here ends at once when the code is right. */
 const HANG_GUARD_MS = 10_000;
-
-/** Makes a FIFO at `file`; false where there is no mkfifo (Windows). */
-function makeFifo(file: string): boolean {
-  try {
-    execFileSync('mkfifo', [file], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const folder = mkdtempSync(path.join(tmpdir(), 'ancm-fifo-'));
 const fifo = path.join(folder, 'aspnetcore-debug.log');

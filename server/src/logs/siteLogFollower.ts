@@ -4,7 +4,7 @@
 // the VS Code panel) and `ancm logs`.
 
 import * as path from 'node:path';
-import { createEntryParser } from './createEntryParser';
+import { createEntryParser, stdoutFileFacts } from './createEntryParser';
 import type { SiteLogs } from '../ancm/siteLogs';
 import { type StdoutLogFile, listStdoutLogs } from './stdoutFiles';
 import { detectLogFormat } from './detectLogFormat';
@@ -13,7 +13,6 @@ import { readLogSample } from './logSample';
 import { type Disposable, type TailResetReason, TailReader } from './tailReader';
 import type { LogSource } from '../protocol/levels';
 import type { LogEntry, LogLine } from './types';
-import { parseStdoutLogName } from '../ancm/logNames';
 
 export interface FollowedSource {
   /** `debug`, `stdout:<file name>` or `extra:<path>`. */
@@ -247,10 +246,10 @@ function stdoutSource(file: StdoutLogFile): FollowedSource {
 
 /** A file handed over directly: its kind from its first bytes; a file that does not exist yet, by its name. */
 async function extraSource(file: string, confineTo: string | undefined): Promise<FollowedSource> {
-  const stdoutName = parseStdoutLogName(path.basename(file));
+  const named = stdoutFileFacts(file);
   const sample = await readLogSample(file, undefined, confineTo);
-  const kind = sample === undefined ? (stdoutName ? 'stdout' : 'debug') : detectLogFormat(sample);
-  return { id: `extra:${file}`, kind, file, label: path.basename(file), startTime: stdoutName?.startTime?.toISOString(), pid: stdoutName?.pid };
+  const kind = sample === undefined ? (named.pid !== undefined ? 'stdout' : 'debug') : detectLogFormat(sample);
+  return { id: `extra:${file}`, kind, file, label: path.basename(file), startTime: named.processStart, pid: named.pid };
 }
 
 /** stdout entries carry the worker process and its start time from the file name. */

@@ -10,8 +10,8 @@ import { findAttribute, findHandlerSetting } from '../ancm/lookup';
 import { DEFAULT_DEBUG_LOG_NAME, type SiteLogs, expandVariables, resolveSitePath } from '../ancm/siteLogs';
 
 export type { SiteLogs };
-import { getAttribute } from './parse/xmlDocument';
-import { resolveEntries } from './rules/entriesInEffect';
+import { type XmlElement, getAttribute } from './parse/xmlDocument';
+import { type ResolvedEntries, resolveEntries } from './rules/entriesInEffect';
 import type { WebConfigDocument } from './webConfig';
 
 /**
@@ -24,8 +24,10 @@ export function locateSiteLogs(webConfigPath: string, document: WebConfigDocumen
   const section = document.sections[0];
   const stdoutSetting = (section && getAttribute(section, 'stdoutLogFile')?.value) || findAttribute('stdoutLogFile')!.defaultValue!;
   const stdoutPath = resolveSitePath(siteRoot, expandVariables(stdoutSetting, env));
-  const debugLevel = handlerSettingInEffect(document, 'debugLevel');
-  const debugFile = handlerSettingInEffect(document, 'debugFile');
+  // Resolved once for both settings: outside a validation pass nothing caches it.
+  const handlerSettings = resolveEntries(document, 'handlerSettings');
+  const debugLevel = handlerSettingInEffect(handlerSettings, section, 'debugLevel');
+  const debugFile = handlerSettingInEffect(handlerSettings, section, 'debugFile');
   const parsedLevel = debugLevel === undefined ? undefined : parseDebugLevel(debugLevel);
   const writesFile = parsedLevel?.sinks.includes('FILE') === true;
   const debugLog = debugFile ? resolveSitePath(siteRoot, expandVariables(debugFile, env)) : writesFile ? path.join(siteRoot, DEFAULT_DEBUG_LOG_NAME) : undefined;
@@ -42,11 +44,10 @@ export function locateSiteLogs(webConfigPath: string, document: WebConfigDocumen
   };
 }
 
-/** The value ANCM reads for a handler setting of the first section, when one is in effect. */
-function handlerSettingInEffect(document: WebConfigDocument, name: string): string | undefined {
-  const section = document.sections[0];
+/** The value ANCM reads for a handler setting of the section, when one is in effect. */
+function handlerSettingInEffect(handlerSettings: ResolvedEntries, section: XmlElement | undefined, name: string): string | undefined {
   const spec = findHandlerSetting(name);
-  const entry = resolveEntries(document, 'handlerSettings').inEffect.find(
+  const entry = handlerSettings.inEffect.find(
     (candidate) => candidate.section === section && findHandlerSetting(candidate.name) === spec,
   );
   return entry ? (entry.value ?? entry.valueAttribute?.value ?? '') : undefined;
