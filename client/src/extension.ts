@@ -9,6 +9,7 @@ import { registerAppOfflineCommands } from './commands/appOfflineCommands';
 import { registerDebugLogCommands } from './commands/debugLogCommands';
 import { registerHostingModelCommands } from './commands/hostingModelCommands';
 import { registerPublishFolderCommands } from './commands/publishFolderCommands';
+import { registerPublishedWebConfigCommands } from './commands/publishedWebConfigCommands';
 import { registerStdoutLoggingCommands } from './commands/stdoutLoggingCommands';
 import { SERVED_DOCUMENT_SELECTOR } from './documentSelector';
 import { EventTextDocuments } from './eventTextSync';
@@ -63,6 +64,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerDebugLogCommands(context, server);
   registerAppOfflineCommands(context);
   registerPublishFolderCommands(context, started);
+  registerPublishedWebConfigCommands(context, started);
   const hostingModelStatus = registerHostingModelStatusBar(context, server);
   registerAppOfflineStatusBar(context);
   const logPanel = registerLogPanel(context);

@@ -15,7 +15,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { DocumentModelCache } from './documentCache';
 import { type CompletionOptions, toCompletionItem, toDocumentSymbol, toHover } from './lsp/convert';
 import { FIX_ALL_KIND, toDiagnostic, toFixAllAction, toQuickFixAction } from './lsp/diagnostics';
@@ -24,7 +24,9 @@ import { PUBLISH_WATCH_GLOB, PublishFolderChecks, checkFolder } from './lsp/publ
 import { type LogAccess, registerLogSessions } from './lsp/logSessions';
 import { RawLogFeatures, isRawLogDocument } from './lsp/rawLogs';
 import { SettingsStore } from './lsp/settings';
-import { type Issue, getLanguageService, getQuickFixes, isWebConfigUri } from './service/languageService';
+import { ProjectDocuments } from './lsp/projectDocuments';
+import { registerPublishedWebConfigRequest } from './lsp/publishedWebConfig';
+import { type Issue, getLanguageService, getQuickFixes, isWebConfigUri, servedFileKind, withSeverityOverrides } from './service/languageService';
 import { type WorkspaceTrustParams } from './protocol/logs';
 import { CHECK_PUBLISH_FOLDER_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from './protocol/requests';
 
@@ -110,6 +112,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['<', ' ', '"', "'", ','] },
         hoverProvider: true,
         documentSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
       },
@@ -130,10 +133,10 @@ export function startServer(connection: Connection): void {
     connection.console.error(`${what} failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
 
-  /** Runs a request against a served web.config; anything else, a cancellation or a failure gives `fallback`. */
-  function serve<T>(name: string, uri: string, token: CancellationToken, fallback: T, run: (document: TextDocument) => T): T {
+  /** Runs a request against a served document of the kind; anything else, a cancellation or a failure gives `fallback`. */
+  function serve<T>(name: string, uri: string, token: CancellationToken, fallback: T, run: (document: TextDocument) => T, kind = 'webConfig'): T {
     const document = documents.get(uri);
-    if (!document || !isWebConfigUri(uri) || token.isCancellationRequested) return fallback;
+    if (!document || servedFileKind(uri) !== kind || token.isCancellationRequested) return fallback;
     try {
       return run(document);
     } catch (error) {
@@ -142,12 +145,22 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  connection.onCompletion((params, token) =>
-    serve('completion', params.textDocument.uri, token, null, (document) => {
+  // The files around web.config: project files, launchSettings.json, applicationHost.config (lsp/projectDocuments.ts).
+  const projectDocuments = new ProjectDocuments(() => logAccess.workspaceFolders, (filePath) => documents.get(URI.file(filePath).toString())?.getText());
+
+  connection.onCompletion((params, token) => {
+    if (servedFileKind(params.textDocument.uri) === 'project') {
+      return serve('completion', params.textDocument.uri, token, null, (document) => {
+        const entries = projectDocuments.complete(document, document.offsetAt(params.position));
+        return { isIncomplete: false, items: entries.map((entry) => toCompletionItem(document, entry, completionOptions)) };
+      }, 'project');
+    }
+    return serve('completion', params.textDocument.uri, token, null, (document) => {
       const model = models.get(document);
       const entries = service.doComplete(model, document.offsetAt(params.position));
       return { isIncomplete: false, items: entries.map((entry) => toCompletionItem(document, entry, completionOptions)) };
-    }));
+    });
+  });
 
   // Raw ANCM logs opened in the editor: hover and a verdict CodeLens (lsp/rawLogs.ts), never diagnostics.
   const rawLogs = new RawLogFeatures(logFailure);
@@ -163,15 +176,42 @@ export function startServer(connection: Connection): void {
   connection.onHover((params, token) => {
     const log = rawLog(params.textDocument.uri);
     if (log) return rawLogs.hover(log, params, token);
+    if (servedFileKind(params.textDocument.uri) === 'project') {
+      return serve('hover', params.textDocument.uri, token, null, (document) => {
+        const hover = projectDocuments.hover(document, document.offsetAt(params.position));
+        return hover ? toHover(document, hover) : null;
+      }, 'project');
+    }
     return serve('hover', params.textDocument.uri, token, null, (document) => {
       const hover = service.doHover(models.get(document), document.offsetAt(params.position));
       return hover ? toHover(document, hover) : null;
     });
   });
 
-  connection.onDocumentSymbol((params, token) =>
-    serve('documentSymbol', params.textDocument.uri, token, [], (document) =>
-      service.findDocumentSymbols(models.get(document)).map((symbol) => toDocumentSymbol(document, symbol))));
+  connection.onDocumentSymbol((params, token) => {
+    if (servedFileKind(params.textDocument.uri) === 'applicationHost') {
+      return serve('documentSymbol', params.textDocument.uri, token, [], (document) =>
+        projectDocuments.symbols(document).map((symbol) => toDocumentSymbol(document, symbol)), 'applicationHost');
+    }
+    return serve('documentSymbol', params.textDocument.uri, token, [], (document) =>
+      service.findDocumentSymbols(models.get(document)).map((symbol) => toDocumentSymbol(document, symbol)));
+  });
+
+  // applicationHost.config: each app's physicalPath opens its web.config.
+  connection.onDocumentLinks(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || servedFileKind(document.uri) !== 'applicationHost' || token.isCancellationRequested) return [];
+    try {
+      return (await projectDocuments.links(document)).map((link) => ({
+        range: { start: document.positionAt(link.start), end: document.positionAt(link.end) },
+        target: link.target,
+        tooltip: 'Open the application\'s web.config',
+      }));
+    } catch (error) {
+      logFailure('documentLinks', document.uri, error);
+      return [];
+    }
+  });
 
   /**
    * The issues of the document's current version: validated now unless a pass for this version already ran or is
@@ -196,17 +236,27 @@ export function startServer(connection: Connection): void {
     // The document changed while the settings were fetched: the newer version's own pass will run.
     if (document.version !== version) return [];
     if (logValidationPasses) connection.console.log(`validation pass ${document.uri} version ${version}`);
-    const { issues, failures } = service.doValidation(models.get(document), ruleSettings);
+    const kind = servedFileKind(document.uri);
+    if (kind === undefined) return [];
+    if (kind !== 'webConfig') return withSeverityOverrides(await projectDocuments.issues(document, kind), ruleSettings.rules);
+    const model = models.get(document);
+    const { issues, failures } = service.doValidation(model, ruleSettings);
     for (const failure of failures) logFailure(`rule ${failure.rule}`, document.uri, failure.error);
-    return issues;
+    const crossChecks = withSeverityOverrides(await projectDocuments.webConfigIssues(document, model), ruleSettings.rules);
+    return crossChecks.length === 0 ? issues : [...issues, ...crossChecks].sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
   async function validate(uri: string): Promise<void> {
     const document = documents.get(uri);
-    if (!document || !isWebConfigUri(uri)) return;
+    const kind = servedFileKind(uri);
+    if (!document || kind === undefined) return;
     try {
       const version = document.version;
       const issues = await issuesOf(document);
+      if (kind !== 'webConfig') {
+        if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics: issues.map((issue) => toDiagnostic(document, issue)) });
+        return;
+      }
       const ruleSettings = await settings.get(uri);
       // A newer version arrived while settings were fetched: its own pass will publish.
       if (documents.get(uri)?.version !== version) return;
@@ -229,7 +279,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    if (!document || !isWebConfigUri(document.uri) || token.isCancellationRequested) return [];
+    if (!document || servedFileKind(document.uri) === undefined || token.isCancellationRequested) return [];
     try {
       const issues = await issuesOf(document);
       const only = params.context.only;
@@ -269,7 +319,27 @@ export function startServer(connection: Connection): void {
     if (openedAt.get(uri) === version) return;
     openedAt.delete(uri);
     scheduleValidation(uri);
+    revalidateNeighbours(uri);
   });
+
+  /**
+   * A web.config and its project file check each other (the hosting-model cross-check), launchSettings.json reads the
+   * project, applicationHost.config every app's files: an edit to one re-validates the open others that read it.
+   */
+  function revalidateNeighbours(uri: string): void {
+    const kind = servedFileKind(uri);
+    if (kind !== 'webConfig' && kind !== 'project') return;
+    const folder = Utils.dirname(URI.parse(uri)).toString();
+    for (const other of documents.all()) {
+      const otherKind = servedFileKind(other.uri);
+      if (other.uri === uri || otherKind === undefined || otherKind === kind) continue;
+      const otherFolder = Utils.dirname(URI.parse(other.uri)).toString();
+      const reads = otherKind === 'applicationHost' || otherFolder === folder || (otherKind === 'launchSettings' && Utils.dirname(URI.parse(otherFolder)).toString() === folder);
+      if (!reads) continue;
+      validated.delete(other.uri);
+      scheduleValidation(other.uri);
+    }
+  }
   documents.onDidClose((event) => {
     const { uri } = event.document;
     clearTimeout(pendingValidation.get(uri));
@@ -280,13 +350,14 @@ export function startServer(connection: Connection): void {
     rawLogs.forget(uri);
     settings.forget(uri);
     publishChecks.forget(uri);
-    if (isWebConfigUri(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (servedFileKind(uri) !== undefined) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
   connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (params: WorkspaceTrustParams) => {
     logAccess = { ...logAccess, trusted: params?.trusted === true };
   });
   registerLogSessions(connection, (uri) => documents.get(uri), () => logAccess);
   registerEditRequests(connection, documents, models);
+  registerPublishedWebConfigRequest(connection, () => logAccess.workspaceFolders, (filePath) => documents.get(URI.file(filePath).toString())?.getText(), logFailure);
   connection.onDidChangeWatchedFiles((params) => publishChecks.filesChanged(params.changes.map((change) => change.uri)));
   connection.onRequest(CHECK_PUBLISH_FOLDER_REQUEST, async (params) => {
     try {

@@ -10,6 +10,7 @@ import { formatStdoutLogName } from '../../server/src/ancm/logNames';
 import { parseValidationSettings } from '../../server/src/lsp/settings';
 import { PUBLISH_CHECKS } from '../../server/src/publish/publishChecks';
 import { ALL_RULES } from '../../server/src/service/rules/registry';
+import { PROJECT_FILE_RULES } from '../../server/src/service/projectFileRules';
 import { RULE_SEVERITY_OVERRIDES } from '../../server/src/service/validation';
 
 const ROOT = join(__dirname, '..', '..');
@@ -41,11 +42,22 @@ const settings = manifest.contributes.configuration.properties;
 describe('settings', () => {
   const rules = settings['ancm.diagnostics.rules'];
 
-  it('ancm.diagnostics.rules has exactly one entry per rule and per publish check, and no others', () => {
+  it('ancm.diagnostics.rules has exactly one entry per rule, per publish check and per project-file rule, and no others', () => {
     assert.equal(rules.type, 'object');
     assert.deepEqual(rules.default, {});
     assert.equal(rules.additionalProperties, false);
-    assert.deepEqual(Object.keys(rules.properties ?? {}).sort(), [...ALL_RULES.map((rule) => rule.id), ...PUBLISH_CHECKS.map((check) => check.id)].sort());
+    const ids = [...ALL_RULES.map((rule) => rule.id), ...PUBLISH_CHECKS.map((check) => check.id), ...PROJECT_FILE_RULES.map((rule) => rule.id)];
+    assert.equal(new Set(ids).size, ids.length, 'no two rules share an id');
+    assert.deepEqual(Object.keys(rules.properties ?? {}).sort(), ids.sort());
+  });
+
+  it('each project-file rule offers the same severities, and describes the rule and its default', () => {
+    for (const rule of PROJECT_FILE_RULES) {
+      const entry = rules.properties?.[rule.id];
+      assert.deepEqual(entry?.enum, RULE_SEVERITY_OVERRIDES, rule.id);
+      assert.ok(entry?.markdownDescription?.startsWith(rule.description), `${rule.id} describes the rule`);
+      assert.ok(entry?.markdownDescription?.endsWith(`Default: \`${rule.defaultSeverity}\`.`), `${rule.id} gives its default severity`);
+    }
   });
 
   it('each publish check offers the same severities, and describes the check and its default', () => {

@@ -1,9 +1,10 @@
-// The `ancm` command line: `ancm check` (web.config diagnostics for CI), `ancm logs` (a site's logs) and `ancm explain`
-// (what an ANCM failure means).
+// The `ancm` command line: `ancm check` (web.config diagnostics for CI), `ancm logs` (a site's logs), `ancm explain`
+// (what an ANCM failure means) and `ancm published` (the web.config a publish writes).
 
 import { runCheck } from './checkCommand';
 import { runExplain } from './explainCommand';
 import { runLogs } from './logsCommand';
+import { runPublished } from './publishedCommand';
 import { type CommandContext, UsageError } from './commandContext';
 
 const USAGE = `Usage: ancm <command> [options]
@@ -13,6 +14,8 @@ Commands:
   logs [site|web.config]      print and follow a site's stdout and ANCM debug logs (see: ancm logs --help)
   explain <code|FILE|->       what an ANCM failure means and how to fix it: an HRESULT, 500.31, an event id,
                               or the failures in a log (see: ancm explain --help)
+  published [PROJECT]         the web.config \`dotnet publish\` writes for a configuration, profile and
+                              environment (see: ancm published --help)
 
 Options:
   -h, --help      show this help
@@ -25,6 +28,7 @@ const COMMANDS: Record<string, (args: readonly string[], context: CommandContext
   check: runCheck,
   logs: runLogs,
   explain: runExplain,
+  published: runPublished,
 };
 
 export async function main(argv: readonly string[], context: CommandContext): Promise<number> {

@@ -9,7 +9,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findRule, type Issue, planFixAll, type QuickFix, type Severity, type TextEdit } from '../service/languageService';
+import { findProjectFileRule, findRule, type Issue, planFixAll, type QuickFix, type Severity, type TextEdit } from '../service/languageService';
 import { showHiddenCharacters } from '../protocol/hiddenCharacters';
 
 /** `source.fixAll.ancm`: applies every safe fix (VS Code runs it on save when configured). */
@@ -24,7 +24,7 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 
 export function toDiagnostic(document: TextDocument, issue: Issue): Diagnostic {
   const tags = [...(issue.unnecessary ? [DiagnosticTag.Unnecessary] : []), ...(issue.deprecated ? [DiagnosticTag.Deprecated] : [])];
-  const docsUrl = findRule(issue.rule)?.docsUrl;
+  const docsUrl = (findRule(issue.rule) ?? findProjectFileRule(issue.rule))?.docsUrl;
   return {
     range: { start: document.positionAt(issue.start), end: document.positionAt(issue.end) },
     severity: SEVERITIES[issue.severity],

@@ -22,6 +22,7 @@ import type {
   WorkspaceTrustParams,
 } from './logs';
 import type { CheckPublishFolderParams, CheckPublishFolderResult } from './publish';
+import type { PublishChoicesParams, PublishChoicesResult, PublishedWebConfigParams, PublishedWebConfigResult } from './publishedWebConfig';
 
 /**
  * Client → server: the workspace's trust changed (VS Code: Restricted Mode left). The state at start travels in
@@ -79,3 +80,9 @@ export const RAW_LOG_FILE_REQUEST = new RequestType<RawLogFileParams, RawLogFile
  * editor's text when it is open). Never an error: a folder that is not a publish output answers `{ notPublishOutput }`.
  */
 export const CHECK_PUBLISH_FOLDER_REQUEST = new RequestType<CheckPublishFolderParams, CheckPublishFolderResult, void>('ancm/publish/checkFolder');
+
+/** Client → server: the project a web.config or project file belongs to, with the choices a publish can be made with. */
+export const PUBLISH_CHOICES_REQUEST = new RequestType<PublishChoicesParams, PublishChoicesResult, void>('ancm/published/choices');
+
+/** Client → server: the project's web.config as `dotnet publish` would write it for one choice. Never an error: `{ cannot }`. */
+export const PUBLISHED_WEB_CONFIG_REQUEST = new RequestType<PublishedWebConfigParams, PublishedWebConfigResult, void>('ancm/published/webConfig');

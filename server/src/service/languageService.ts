@@ -58,3 +58,22 @@ export { V2_MODULE, switchHandlersToV2, v1Handlers } from './edits/moduleVersion
 export { PROJECT_HOSTING_MODEL_PROPERTY, msbuildHostingModel, setProjectHostingModel } from './edits/projectHostingModelEdit';
 export { setStdoutLogging } from './edits/stdoutLoggingEdit';
 export { debugLevelValue, disableDebugLog, enableDebugLog } from './edits/debugLogEdit';
+
+// The files around web.config (issue: the project around web.config): which kind a file is, the project files'
+// properties, rules, completion and hover, launchSettings.json, applicationHost.config, and the severities of their rules.
+export { type ServedFileKind, servedFileKind, servedFileKindOfName } from './servedFiles';
+export { type BuildGlobals, type EvaluatedProperty, type MsbuildProperty, type ProjectFile, configurationsOf, evaluateProperties, evaluatedValue, readProjectFile } from './project/msbuildProject';
+export { validateProjectFile } from './project/projectValidation';
+export { type ProjectValues, projectBitness, projectHostingModel } from './project/projectFacts';
+export { completeProjectFile } from './project/projectCompletion';
+export { hoverProjectFile } from './project/projectHover';
+export { hostingModelCrossCheck, webConfigHostingModelCrossCheck } from './project/hostingModelCrossCheck';
+export { type LaunchSettings, readLaunchSettings } from './project/launchSettings';
+export { validateLaunchSettings } from './project/launchSettingsValidation';
+export { type AppFacts, type AppHostApplication, type ApplicationHostModel, applicationHostSymbols, readApplicationHost, validateApplicationHost } from './applicationHost/index';
+export { physicalPathCandidates } from './applicationHost/physicalPath';
+export { PROJECT_FILE_RULES, type RuleInfo, findProjectFileRule, withSeverityOverrides } from './projectFileRules';
+
+// "web.config as it will be published": the Web SDK's rewrite and the XDT transforms in the SDK's order.
+export { type PublishedWebConfig, type PublishedWebConfigInput, type PublishedWebConfigOptions, type PublishStep, publishedWebConfig } from './published/publishedWebConfig';
+export { type XdtProblem, type XdtResult, applyXdtTransform, isXdtTransform } from './xdt/applyXdtTransform';

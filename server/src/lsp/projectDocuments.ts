@@ -1,0 +1,169 @@
+// The files around web.config in the editor: a project file (and Directory.Build.props, publish profiles),
+// Properties/launchSettings.json, and applicationHost.config. Each kind's findings need a neighbour: the project file's
+// the web.config beside it, launchSettings.json's the project's properties, applicationHost.config's every app's own
+// web.config and project. And web.config's own cross-check needs the project file. The neighbours are read through
+// projectFiles.ts (unsaved text first, the disk only inside the workspace).
+
+import * as path from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import {
+  type AppFacts,
+  type AppHostApplication,
+  type CompletionEntry,
+  type HoverResult,
+  type Issue,
+  type ProjectValues,
+  type ServedFileKind,
+  type SymbolNode,
+  type WebConfigDocument,
+  applicationHostSymbols,
+  completeProjectFile,
+  evaluateProperties,
+  evaluatedValue,
+  hoverProjectFile,
+  parseWebConfig,
+  physicalPathCandidates,
+  projectBitness,
+  projectHostingModel,
+  readApplicationHost,
+  readLaunchSettings,
+  readProjectFile,
+  validateApplicationHost,
+  validateLaunchSettings,
+  validateProjectFile,
+  webConfigHostingModelCrossCheck,
+} from '../service/languageService';
+import { type ProjectFileAccess, buildPropsFor, projectFileAccess, projectFileIn, webConfigIn } from './projectFiles';
+
+/** A link from an applicationHost.config's physicalPath to the app's web.config. */
+export interface ApplicationLink {
+  readonly start: number;
+  readonly end: number;
+  readonly target: string;
+}
+
+/** The configuration the project's cross-checks read: the one a publish uses unless told otherwise. */
+const PUBLISH_CONFIGURATION = 'Release';
+
+export class ProjectDocuments {
+  constructor(
+    private readonly workspaceFolders: () => readonly string[],
+    private readonly openText: (filePath: string) => string | undefined,
+  ) {}
+
+  /** The findings of a project file, launchSettings.json or applicationHost.config, before severity overrides. */
+  async issues(document: TextDocument, kind: Exclude<ServedFileKind, 'webConfig'>): Promise<Issue[]> {
+    const filePath = fsPathOf(document.uri);
+    const text = document.getText();
+    if (kind === 'project') {
+      const project = readProjectFile(text);
+      const webConfigHostingModel = filePath && /proj$/i.test(filePath) ? await this.webConfigHostingModel(this.access(filePath), path.dirname(filePath)) : undefined;
+      return validateProjectFile(project, webConfigHostingModel ? { webConfigHostingModel } : undefined);
+    }
+    if (kind === 'launchSettings') {
+      // Properties/launchSettings.json belongs to the project in the folder above Properties.
+      const values = filePath ? await this.projectValues(this.access(filePath), path.dirname(path.dirname(filePath)), 'Debug') : undefined;
+      return validateLaunchSettings(readLaunchSettings(text), values);
+    }
+    const model = readApplicationHost(text);
+    if (!filePath) return validateApplicationHost(model);
+    const facts = await this.applicationFacts(filePath, model.applications);
+    return validateApplicationHost(model, (application) => facts.get(application));
+  }
+
+  /** web.config's side of the hosting-model cross-check, against the project file in its folder. */
+  async webConfigIssues(document: TextDocument, model: WebConfigDocument): Promise<Issue[]> {
+    const filePath = fsPathOf(document.uri);
+    if (!filePath || model.isTransform || model.sections.length === 0) return [];
+    const values = await this.projectValues(this.access(filePath), path.dirname(filePath), PUBLISH_CONFIGURATION);
+    const projectHostingModel = values && evaluatedValue(values, 'AspNetCoreHostingModel');
+    return projectHostingModel === undefined ? [] : webConfigHostingModelCrossCheck(model, { value: projectHostingModel });
+  }
+
+  complete(document: TextDocument, offset: number): CompletionEntry[] {
+    return completeProjectFile(readProjectFile(document.getText()), offset);
+  }
+
+  hover(document: TextDocument, offset: number): HoverResult | undefined {
+    return hoverProjectFile(readProjectFile(document.getText()), offset);
+  }
+
+  symbols(document: TextDocument): SymbolNode[] {
+    return applicationHostSymbols(readApplicationHost(document.getText()));
+  }
+
+  /** Each application's physicalPath, linked to its web.config where one is found on this machine. */
+  async links(document: TextDocument): Promise<ApplicationLink[]> {
+    const filePath = fsPathOf(document.uri);
+    if (!filePath) return [];
+    const model = readApplicationHost(document.getText());
+    const facts = await this.applicationFacts(filePath, model.applications);
+    const links: ApplicationLink[] = [];
+    for (const application of model.applications) {
+      const target = facts.get(application)?.webConfigUri;
+      if (target && application.physicalPathSpan) links.push({ ...application.physicalPathSpan, target });
+    }
+    return links;
+  }
+
+  private access(servedPath: string): ProjectFileAccess {
+    return projectFileAccess(servedPath, this.workspaceFolders(), this.openText);
+  }
+
+  private async webConfigHostingModel(access: ProjectFileAccess, folder: string): Promise<{ value: string } | undefined> {
+    const webConfigPath = await webConfigIn(access, folder);
+    const text = webConfigPath && (await access.readText(webConfigPath));
+    if (!text) return undefined;
+    const webConfig = parseWebConfig(text);
+    const value = webConfig.sections[0]?.attributes.find((attribute) => attribute.name === 'hostingModel');
+    return value?.valueClosed && value.value !== undefined ? { value: value.value } : undefined;
+  }
+
+  /** The properties of the project in `folder`, Directory.Build.props first, for a configuration. */
+  private async projectValues(access: ProjectFileAccess, folder: string, configuration: string) {
+    const projectPath = await projectFileIn(access, folder);
+    const projectText = projectPath && (await access.readText(projectPath));
+    if (!projectText) return undefined;
+    const files = [...(await buildPropsFor(access, folder)), projectText].map(readProjectFile);
+    return evaluateProperties(files, { Configuration: configuration });
+  }
+
+  /** What each app's own folder says: its web.config's hostingModel (else the project's), the project's bitness. */
+  private async applicationFacts(configPath: string, applications: readonly AppHostApplication[]): Promise<Map<AppHostApplication, AppFacts>> {
+    const access = this.access(configPath);
+    const facts = new Map<AppHostApplication, AppFacts>();
+    for (const application of applications) {
+      if (!application.physicalPath) continue;
+      for (const folder of physicalPathCandidates(application.physicalPath, configPath)) {
+        const webConfigPath = await webConfigIn(access, folder);
+        const values = await this.projectValues(access, folder, 'Debug');
+        if (!webConfigPath && !values) continue;
+        const written = await this.webConfigHostingModel(access, folder);
+        const model = (written?.value ?? projectHostingModel(values))?.toLowerCase();
+        facts.set(application, {
+          ...(model === 'inprocess' || model === 'outofprocess' ? { hostingModel: model } : {}),
+          ...bitnessFact(values),
+          ...(webConfigPath && { webConfigUri: URI.file(webConfigPath).toString() }),
+        });
+        break;
+      }
+    }
+    return facts;
+  }
+}
+
+function fsPathOf(uri: string): string | undefined {
+  try {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the project fixes about the app's bitness, in applicationHost.config's terms. */
+function bitnessFact(values: ProjectValues | undefined): Pick<AppFacts, 'bitness'> {
+  const fixed = projectBitness(values);
+  return fixed ? { bitness: fixed.bitness === 32 ? 'x86' : 'x64' } : {};
+}
