@@ -22,6 +22,7 @@ import { URI } from 'vscode-uri';
 import type { PublishChoicesResult, PublishedWebConfigResult } from '../../server/src/protocol/publishedWebConfig';
 import { PUBLISHED_WEB_CONFIG_REQUEST, PUBLISH_CHOICES_REQUEST } from '../../server/src/protocol/requests';
 import { publishedConfig } from '../unit/cursor';
+import { PE, frameworkDependentApp, writeFolder } from '../unit/publish/publishFixtures';
 import { type ServerUnderTest, EDITOR_CAPABILITIES, positionOf, startServer, withTimeout } from './harness';
 
 const PROJECT = `<Project Sdk="Microsoft.NET.Sdk.Web">
@@ -170,6 +171,24 @@ describe('the files around web.config over LSP', () => {
       rmSync(outside, { recursive: true, force: true });
       rmSync(file('Linked'), { force: true });
     }
+  });
+
+  it('takes the bitness of an app IIS serves from its publish folder: an x86 app in a 64-bit pool gets HTTP 500.32', async () => {
+    writeFolder(file('inetpub', 'Shop'), frameworkDependentApp({ 'web.config': IN_PROCESS_WEB_CONFIG.replace('Shop.Web.dll', 'App.dll'), 'App.dll': PE.x86Dll() }));
+    const iis = `<configuration>
+  <configSections><sectionGroup name="system.webServer"><section name="aspNetCore" overrideModeDefault="Allow" /></sectionGroup></configSections>
+  <system.applicationHost>
+    <applicationPools><add name="ShopPool" managedRuntimeVersion="" /></applicationPools>
+    <sites><site name="Shop" id="1"><application path="/" applicationPool="ShopPool"><virtualDirectory path="/" physicalPath="C:\\inetpub\\Shop" /></application></site></sites>
+  </system.applicationHost>
+  <system.webServer><globalModules><add name="AspNetCoreModuleV2" image="%ProgramFiles%\\IIS\\Asp.Net Core Module\\V2\\aspnetcorev2.dll" /></globalModules></system.webServer>
+  <location path="" overrideMode="Allow"><system.webServer><modules><add name="AspNetCoreModuleV2" lockItem="true" /></modules></system.webServer></location>
+</configuration>`;
+    // A copy of the server's file kept in the repository beside the site folders.
+    const configUri = uri('iis', 'applicationHost.config');
+    server.open(configUri, iis);
+    const found = await server.diagnostics(configUri, (params) => codes(params).includes('apphost-pool-bitness'));
+    assert.match(String(found.diagnostics.find((diagnostic) => diagnostic.code === 'apphost-pool-bitness')!.message), /x86 but pool 'ShopPool' is 64-bit/);
   });
 
   it('offers the project\'s publish choices and computes web.config as published, transforms and all', async () => {

@@ -34,6 +34,8 @@ import {
   validateProjectFile,
   webConfigHostingModelCrossCheck,
 } from '../service/languageService';
+import { architectureNeed } from '../publish/publishChecks';
+import { readPublishFolder } from '../publish/publishFolder';
 import { type ProjectFileAccess, buildPropsFor, projectFileAccess, projectFileIn, webConfigIn } from './projectFiles';
 
 /** A link from an applicationHost.config's physicalPath to the app's web.config. */
@@ -143,7 +145,7 @@ export class ProjectDocuments {
         const model = (written?.value ?? projectHostingModel(values))?.toLowerCase();
         facts.set(application, {
           ...(model === 'inprocess' || model === 'outofprocess' ? { hostingModel: model } : {}),
-          ...bitnessFact(values),
+          ...(values ? bitnessFact(values) : await publishedBitness(access, folder)),
           ...(webConfigPath && { webConfigUri: URI.file(webConfigPath).toString() }),
         });
         break;
@@ -160,6 +162,20 @@ function fsPathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A folder without a project is usually what IIS serves: a publish output, whose PE headers say what the app pool needs
+ * (the publish checks' reading of apphost, hostfxr.dll and the app's dll).
+ */
+async function publishedBitness(access: ProjectFileAccess, folder: string): Promise<Pick<AppFacts, 'bitness'>> {
+  if (!(await access.contains(folder))) return {};
+  const published = await readPublishFolder(folder);
+  if (!published) return {};
+  const need = architectureNeed(published, published.apps.length === 1 ? published.apps[0] : undefined);
+  if (need.conflict || need.needs === undefined) return published.apps.length === 1 ? { bitness: 'any' } : {};
+  if (need.needs === 'x86' || need.needs === 'arm') return { bitness: 'x86' };
+  return { bitness: need.needs };
 }
 
 /** What the project fixes about the app's bitness, in applicationHost.config's terms. */

@@ -15,6 +15,8 @@ export interface ProjectFileAccess {
   readText(filePath: string): Promise<string | undefined>;
   /** The names of the entries of a folder inside the root; empty when it cannot be listed. */
   list(folder: string): Promise<string[]>;
+  /** Whether the folder really (symbolic links resolved) lies inside the root. */
+  contains(folder: string): Promise<boolean>;
 }
 
 export function projectFileAccess(servedPath: string, workspaceFolders: readonly string[], openText: (filePath: string) => string | undefined): ProjectFileAccess {
@@ -35,6 +37,14 @@ export function projectFileAccess(servedPath: string, workspaceFolders: readonly
         }
       } catch {
         return undefined;
+      }
+    },
+    async contains(folder) {
+      try {
+        await confinedPath(folder, root);
+        return isInside(root, folder);
+      } catch {
+        return false;
       }
     },
     async list(folder) {
