@@ -211,4 +211,13 @@ describe('the files around web.config over LSP', () => {
     const elsewhere = (await withTimeout(server.connection.sendRequest(PUBLISH_CHOICES_REQUEST, { uri: URI.file(tmpdir()).toString() }), 'choices outside')) as PublishChoicesResult;
     assert.ok('cannot' in elsewhere);
   });
+
+  it('runs the web.config rules on the published document the client shows (scheme ancm-published)', async () => {
+    const publishedUri = URI.file(file('Shop.Web', 'web.config')).with({ scheme: 'ancm-published', query: 'configuration=Release' }).toString();
+    const text = IN_PROCESS_WEB_CONFIG.replace('hostingModel="inprocess"', 'hostingModel="inproc"');
+    server.open(publishedUri, text);
+    const found = await server.diagnostics(publishedUri, (params) => codes(params).includes('invalid-hosting-model'));
+    // Not a file on disk: no project cross-check, no publish-folder checks.
+    assert.deepEqual(codes(found).filter((code) => code.startsWith('web-config-project') || code.startsWith('publish-')), []);
+  });
 });

@@ -152,3 +152,34 @@ describe('publish checks over LSP', () => {
     }
   });
 });
+
+describe('publish checks over LSP, with the target server in the settings', () => {
+  let server: ServerUnderTest;
+  let folder: TempFolder;
+
+  before(async () => {
+    // App.dll requires 32 bits; App.runtimeconfig.json asks for Microsoft.AspNetCore.App 8.0.0.
+    folder = makeFolder(frameworkDependentApp({ 'web.config': WEB_CONFIG, 'App.dll': PE.x86Dll() }));
+    server = await startServer(EDITOR_CAPABILITIES, { validationDelay: 0 }, undefined, [{ uri: URI.file(folder.root).toString(), name: 'publish' }]);
+  });
+
+  after(async () => {
+    assert.equal(await server.stop(), 0);
+    folder.remove();
+  });
+
+  it('matches the app\'s runtimes against ancm.publish.runtimes, and its bitness against ancm.publish.appPool32Bit', async () => {
+    const uri = URI.file(path.join(folder.site, 'web.config')).toString();
+    server.open(uri, WEB_CONFIG);
+    // Without the settings: no runtime match, and only what the pool needs.
+    const before = await server.diagnostics(uri, (params) => byCode(params, 'publish-needs-32-bit-pool') !== undefined);
+    assert.equal(byCode(before, 'publish-runtime-not-found'), undefined);
+
+    const published = server.published.length;
+    const runtimes = ['Microsoft.AspNetCore.App 6.0.25 [C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App]', 'Microsoft.NETCore.App 6.0.25 [C:\\Program Files\\dotnet\\shared\\Microsoft.NETCore.App]'];
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { ancm: { publish: { runtimes, appPool32Bit: false } } } });
+    const after = await server.diagnostics(uri, (params) => server.published.indexOf(params) >= published && byCode(params, 'publish-runtime-not-found') !== undefined);
+    assert.match(String(byCode(after, 'publish-runtime-not-found')!.message), /Microsoft\.AspNetCore\.App: needs the \.NET 8 Hosting Bundle/);
+    assert.match(String(byCode(after, 'publish-bitness-mismatch')!.message), /app pool is 64-bit \(HTTP 500\.32\)/);
+  });
+});

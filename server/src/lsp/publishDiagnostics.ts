@@ -17,12 +17,14 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { openRegularFile, isInside } from '../files/openFile';
-import { checkPublishFolder, type PublishFinding, supersededRules } from '../publish/publishChecks';
+import { type PublishCheckInput, type PublishFinding, checkPublishFolder, supersededRules } from '../publish/publishChecks';
 import { type PublishFolder, readPublishFolder } from '../publish/publishFolder';
+import { runtimeResolver } from '../publish/runtimeMatch';
 import { type Severity, type ValidationSettings, type WebConfigDocument, parseWebConfig } from '../service/languageService';
 import { showHiddenCharacters } from '../protocol/hiddenCharacters';
 import type { CheckPublishFolderFinding, CheckPublishFolderResult } from '../protocol/publish';
 import { type PublishTarget, expectedAppsOfDocument, publishTargetOf } from './publishInput';
+import type { ServerSettings } from './settings';
 
 /** The files whose change can change a finding: the app's dlls and .exe, runtimeconfig/deps JSON, app_offline.htm. */
 export const PUBLISH_WATCH_GLOB = '**/*.{dll,exe,json,htm}';
@@ -74,6 +76,19 @@ function withOverrides(findings: readonly PublishFinding[], settings: Validation
   return kept;
 }
 
+/**
+ * The publish checks with what the settings say about the target server: its runtimes (`ancm.publish.runtimes`, the
+ * runtime match, with web.config's environment variables such as DOTNET_ROLL_FORWARD reaching the host) and its app
+ * pool's bitness (`ancm.publish.appPool32Bit`).
+ */
+function runPublishChecks(facts: PublishFolder, input: PublishCheckInput, settings: ServerSettings): PublishFinding[] {
+  const publish = settings.publish;
+  const withPool = publish?.appPool32Bit === undefined ? input : { ...input, appPool32Bit: publish.appPool32Bit };
+  if (!publish?.runtimes) return checkPublishFolder(facts, withPool);
+  const env = Object.fromEntries((input.environmentVariables ?? []).map((variable) => [variable.name, variable.value]));
+  return checkPublishFolder(facts, withPool, { resolveRuntimes: runtimeResolver(publish.runtimes, { env }) });
+}
+
 export class PublishFolderChecks {
   private readonly folders = new Map<string, FolderEntry>();
   /** The open web.configs checked against a folder, and the folder. */
@@ -100,7 +115,7 @@ export class PublishFolderChecks {
    * folder's facts arrive and change the publish findings. `isCurrent` says the document is still at the version
    * validated.
    */
-  async publish(document: TextDocument, model: WebConfigDocument, own: readonly Diagnostic[], settings: ValidationSettings, isCurrent: () => boolean, send: (diagnostics: Diagnostic[]) => Promise<void>): Promise<void> {
+  async publish(document: TextDocument, model: WebConfigDocument, own: readonly Diagnostic[], settings: ServerSettings, isCurrent: () => boolean, send: (diagnostics: Diagnostic[]) => Promise<void>): Promise<void> {
     // Where a publish check says what a web.config rule says, the rule's own diagnostic is left out.
     const combined = (publish: readonly Diagnostic[]) => {
       const superseded = supersededRules(publish.map((diagnostic) => String(diagnostic.code)));
@@ -118,7 +133,7 @@ export class PublishFolderChecks {
   }
 
   /** The publish diagnostics for the document from the facts at hand, and the read under way when there is one. */
-  diagnostics(document: TextDocument, model: WebConfigDocument, settings: ValidationSettings): { diagnostics: Diagnostic[]; pending?: Promise<void> } {
+  diagnostics(document: TextDocument, model: WebConfigDocument, settings: ServerSettings): { diagnostics: Diagnostic[]; pending?: Promise<void> } {
     const folder = folderOf(document.uri);
     if (!folder || model.isTransform) return { diagnostics: [] };
     this.documentFolders.set(document.uri, folder);
@@ -214,8 +229,8 @@ export class PublishFolderChecks {
     this.watchers.delete(folder);
   }
 
-  private toDiagnostics(document: TextDocument, target: PublishTarget, facts: PublishFolder, settings: ValidationSettings): Diagnostic[] {
-    return withOverrides(checkPublishFolder(facts, target.input), settings).map(({ finding, severity }) => {
+  private toDiagnostics(document: TextDocument, target: PublishTarget, facts: PublishFolder, settings: ServerSettings): Diagnostic[] {
+    return withOverrides(runPublishChecks(facts, target.input, settings), settings).map(({ finding, severity }) => {
       const span = target.spanOf(finding.attribute, finding.message);
       return {
         range: { start: document.positionAt(span.start), end: document.positionAt(span.end) },
@@ -269,7 +284,7 @@ function lineAt(text: string, offset: number): number {
 export async function checkFolder(
   folder: unknown,
   openText: (file: string) => string | undefined,
-  settingsOf: (uri: string) => Promise<ValidationSettings>,
+  settingsOf: (uri: string) => Promise<ServerSettings>,
 ): Promise<CheckPublishFolderResult> {
   if (typeof folder !== 'string' || folder.trim() === '') return { notPublishOutput: true };
   const webConfig = await findWebConfig(folder);
@@ -279,7 +294,7 @@ export async function checkFolder(
   const facts = await readPublishFolder(folder, { expectedApps: target?.expectedApps ?? [] });
   if (!facts) return { notPublishOutput: true };
   const settings = await settingsOf(URI.file(webConfig ?? path.join(folder, 'web.config')).toString()).catch(() => ({}));
-  const findings: CheckPublishFolderFinding[] = withOverrides(checkPublishFolder(facts, target?.input ?? {}), settings).map(({ finding, severity }) => {
+  const findings: CheckPublishFolderFinding[] = withOverrides(runPublishChecks(facts, target?.input ?? {}, settings), settings).map(({ finding, severity }) => {
     const about = finding.files?.[0];
     const inWebConfig = finding.attribute !== 'folder' && finding.attribute !== 'appPool';
     if (webConfig !== undefined && text !== undefined && target && (inWebConfig || about === undefined)) {
