@@ -10,7 +10,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { PUBLISH_CHECKS } from '../../server/src/publish/publishChecks';
 import { publishedConfig } from '../unit/cursor';
-import { frameworkDependentApp, makeFolder, PE, type TempFolder, writeFolder } from '../unit/publish/publishFixtures';
+import { MACHINE, bundleMarker, buildPe, frameworkDependentApp, makeFolder, PE, type TempFolder, writeFolder } from '../unit/publish/publishFixtures';
 import { type CliRun, FIXTURES, runBinary, runInProcess, runWithInput } from './cliKit';
 
 /** A published web.config with the problems the publish checks find: Development, startupTimeLimit="3600". */
@@ -187,17 +187,31 @@ describe('ancm check <publish-folder>', () => {
     assert.match(runBinary(['check', '--help'], clean.root).stdout.join('\n'), /--runtimes FILE\|-/);
   });
 
-  it('checks a folder as a publish output only when it holds web.config and a runtimeconfig.json or deps.json', async () => {
-    const folder = makeFolder({ 'web.config': DEV_LEFTOVERS, 'App.dll': PE.x86Dll(), 'app_offline.htm': '' });
+  it('checks a folder as a publish output when web.config has a runtimeconfig.json, a deps.json or the app it starts beside it, as the editor does', async () => {
+    const folder = makeFolder({ 'web.config': DEV_LEFTOVERS, 'app_offline.htm': '' });
+    const publishRules = (run: CliRun) => (JSON.parse(run.stdout.join('\n')) as { files: { issues: { rule: string }[] }[] }).files[0].issues.map((issue) => issue.rule).filter((rule) => rule.startsWith('publish-'));
     try {
-      const plain = await runInProcess(['check', '--format', 'json', 'site'], folder.root);
-      const rules = (JSON.parse(plain.stdout.join('\n')) as { files: { issues: { rule: string }[] }[] }).files[0].issues.map((issue) => issue.rule);
-      assert.deepEqual(rules.filter((rule) => rule.startsWith('publish-')), []);
+      // web.config alone (a project folder): its own diagnostics only.
+      assert.deepEqual(publishRules(await runInProcess(['check', '--format', 'json', 'site'], folder.root)), []);
+      // The app web.config starts (arguments=".\App.dll") is there: a publish output, also without the JSON files.
+      writeFolder(folder.site, { 'App.dll': PE.x86Dll() });
+      assert.ok(publishRules(await runInProcess(['check', '--format', 'json', 'site'], folder.root)).includes('publish-app-offline'));
       // The web.config named as a file: its own diagnostics only, as before.
       writeFolder(folder.site, { 'App.deps.json': '{}' });
-      const publishRules = (run: CliRun) => (JSON.parse(run.stdout.join('\n')) as { files: { issues: { rule: string }[] }[] }).files[0].issues.map((issue) => issue.rule).filter((rule) => rule.startsWith('publish-'));
       assert.deepEqual(publishRules(await runInProcess(['check', '--format', 'json', 'site/web.config'], folder.root)), []);
       assert.ok(publishRules(await runInProcess(['check', '--format', 'json', 'site'], folder.root)).includes('publish-app-offline'));
+    } finally {
+      folder.remove();
+    }
+  });
+
+  it('checks a single-file publish (no JSON files beside web.config, the app bundled in the .exe processPath names)', async () => {
+    const bundle = buildPe({ machine: MACHINE.x64, pe32Plus: true, tail: Buffer.concat([Buffer.alloc(512), bundleMarker(0x4000), Buffer.alloc(2048, 1)]) });
+    const folder = makeFolder({ 'web.config': EXE_START, 'App.exe': bundle });
+    try {
+      const run = await runInProcess(['check', 'site'], folder.root);
+      assert.equal(run.code, 1);
+      assert.ok(run.stdout.some((line) => line.includes(' publish-single-file-in-process ')), run.stdout.join('\n'));
     } finally {
       folder.remove();
     }

@@ -1,10 +1,10 @@
 // `ancm check <publish-folder>`: when a folder given to `ancm check` is a publish output (web.config beside a
-// `*.runtimeconfig.json` or `*.deps.json`), the publish checks (publish/publishChecks.ts) run over it too, fed from the
+// `*.runtimeconfig.json` or `*.deps.json`, or beside the app it starts), the publish checks (publish/publishChecks.ts) run over it too, fed from the
 // web.config's <aspNetCore> settings, and their findings are reported on web.config at the setting they belong to.
 
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { type RuleSeverityOverride, type Severity, type WebConfigDocument, aspNetCoreStartSettings, spanOfStartSetting } from '../service/languageService';
+import { type RuleSeverityOverride, type Severity, type WebConfigDocument, aspNetCoreStartSettings, parseWebConfig, spanOfStartSetting } from '../service/languageService';
 import { PUBLISH_CHECKS, type PublishCheckInput, checkPublishFolder, expectedAppsOf } from '../publish/publishChecks';
 import { readPublishFolder } from '../publish/publishFolder';
 import { type InstalledFramework, runtimeResolver } from '../publish/runtimeMatch';
@@ -37,13 +37,35 @@ function isPublishFile(lower: string): boolean {
   return ['.runtimeconfig.json', '.deps.json'].some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length);
 }
 
-/** The web.config at the top of `folder` when the folder is a publish output; undefined when it is not one. */
+/** The largest web.config read to learn which app it starts. */
+const WEB_CONFIG_SIZE_CAP = 32 * 1024 * 1024;
+
+/**
+ * The web.config at the top of `folder` when the folder is a publish output; undefined when it is not one. As in the
+ * editor (lsp/publishDiagnostics.ts): a `*.runtimeconfig.json` or `*.deps.json` beside it, or the .exe or .dll its
+ * processPath and arguments name (a single-file publish bundles both JSON files into the .exe).
+ */
 export async function publishOutputWebConfig(folder: string): Promise<string | undefined> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => undefined);
   if (!entries) return undefined;
   const webConfig = entries.find((entry) => !entry.isDirectory() && entry.name.toLowerCase() === 'web.config');
-  if (!webConfig || !entries.some((entry) => !entry.isDirectory() && isPublishFile(entry.name.toLowerCase()))) return undefined;
-  return path.join(folder, webConfig.name);
+  if (!webConfig) return undefined;
+  const webConfigPath = path.join(folder, webConfig.name);
+  const files = new Set(entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name.toLowerCase()));
+  if ([...files].some(isPublishFile)) return webConfigPath;
+  const text = await readSmallFile(webConfigPath);
+  if (text === undefined) return undefined;
+  const apps = expectedAppsOf(aspNetCoreStartSettings(parseWebConfig(text)));
+  return apps.some((app) => files.has(`${app.toLowerCase()}.exe`) || files.has(`${app.toLowerCase()}.dll`)) ? webConfigPath : undefined;
+}
+
+async function readSmallFile(file: string): Promise<string | undefined> {
+  try {
+    if ((await stat(file)).size > WEB_CONFIG_SIZE_CAP) return undefined;
+    return await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
