@@ -437,6 +437,36 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 9 
       }
     },
   );
+
+  scenario(
+    '6e. a project file gets the Web SDK checks; ANCM: Show web.config as Published opens the published web.config beside the source',
+    {
+      'Shop.Web.csproj': { text: '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n    <AspNetCoreHostingModel>OutOfProcess</AspNetCoreHostingModel>\n  </PropertyGroup>\n</Project>\n' },
+      'web.config': { text: PUBLISHED.replace(/processPath="[^"]*"/, 'processPath="%LAUNCHER_PATH%"').replace(/arguments="[^"]*"/, 'arguments="%LAUNCHER_ARGS%"') },
+      'web.Release.config': {
+        text: '<?xml version="1.0"?>\n<configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">\n  <location>\n    <system.webServer>\n      <aspNetCore requestTimeout="00:05:00" xdt:Transform="SetAttributes(requestTimeout)" />\n    </system.webServer>\n  </location>\n</configuration>\n',
+      },
+    },
+    async (wb) => {
+      await wb.openFile('Shop.Web.csproj');
+      // web.config says inprocess, the project OutOfProcess: publish keeps web.config's, and the project says so.
+      const property = wb.editor().locator('.view-line span', { hasText: 'OutOfProcess' }).first();
+      await wb.hoverUntil(property, 'publish keeps web.config');
+      await screenshot(wb.page, '06e-project-check');
+      await wb.page.mouse.move(0, 0);
+
+      await wb.runCommand('ANCM: Show web.config as Published...', { opensPicker: true });
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Release' }).first().click();
+      // The environment: none.
+      await wb.page.locator('.quick-input-widget input').waitFor();
+      await wb.page.keyboard.press('Enter');
+      await wb.expect(wb.page.locator('.tab.active', { hasText: 'published (Release)' }));
+      const published = wb.page.locator('.editor-group-container.active .monaco-diff-editor .editor.modified .view-lines');
+      await published.filter({ hasText: 'processPath="dotnet"' }).waitFor();
+      await published.filter({ hasText: 'requestTimeout="00:05:00"' }).waitFor();
+      await screenshot(wb.page, '06e-published-diff');
+    },
+  );
 });
 
 describe('VS Code end to end (Restricted Mode)', { timeout: SETUP_TIMEOUT + SCENARIO_TIMEOUT }, () => {
