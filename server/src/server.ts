@@ -24,6 +24,7 @@ import { PUBLISH_WATCH_GLOB, PublishFolderChecks, checkFolder } from './lsp/publ
 import { type LogAccess, registerLogSessions } from './lsp/logSessions';
 import { RawLogFeatures, isRawLogDocument } from './lsp/rawLogs';
 import { SettingsStore } from './lsp/settings';
+import { withoutPretenuring } from './lsp/validationHeap';
 import { ProjectDocuments } from './lsp/projectDocuments';
 import { registerPublishedWebConfigRequest } from './lsp/publishedWebConfig';
 import { type Issue, getLanguageService, getQuickFixes, isWebConfigUri, servedFileKind, withSeverityOverrides } from './service/languageService';
@@ -240,7 +241,7 @@ export function startServer(connection: Connection): void {
     if (kind === undefined) return [];
     if (kind !== 'webConfig') return withSeverityOverrides(await projectDocuments.issues(document, kind), ruleSettings.rules);
     const model = models.get(document);
-    const { issues, failures } = service.doValidation(model, ruleSettings);
+    const { issues, failures } = withoutPretenuring(() => service.doValidation(model, ruleSettings));
     for (const failure of failures) logFailure(`rule ${failure.rule}`, document.uri, failure.error);
     const crossChecks = withSeverityOverrides(await projectDocuments.webConfigIssues(document, model), ruleSettings.rules);
     return crossChecks.length === 0 ? issues : [...issues, ...crossChecks].sort((a, b) => a.start - b.start || a.end - b.end);
