@@ -467,6 +467,30 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 9 
       await screenshot(wb.page, '06e-published-diff');
     },
   );
+
+  scenario(
+    '6f. right-clicking a publish folder checks it: the findings are listed, and picking one opens web.config at its line',
+    {
+      'publish/web.config': { text: PUBLISHED },
+      'publish/Contoso.Web.runtimeconfig.json': { text: '{"runtimeOptions":{"tfm":"net8.0","framework":{"name":"Microsoft.AspNetCore.App","version":"8.0.0"}}}' },
+      'publish/app_offline.htm': { text: 'Back soon' },
+    },
+    async (wb) => {
+      const folder = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'publish' }).first();
+      await folder.click({ button: 'right' });
+      await wb.page.locator('.context-view .action-label', { hasText: 'Check Publish Folder' }).click();
+      // Contoso.Web.dll, which arguments names, is not there; app_offline.htm is.
+      const missing = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Contoso.Web.dll' }).first();
+      await wb.expect(missing);
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'app_offline.htm' }).first().waitFor();
+      await screenshot(wb.page, '06f-publish-findings');
+      await missing.click();
+      await wb.expect(wb.page.locator('.tab.active', { hasText: 'web.config' }));
+      await wb.page.locator('.editor-group-container.active .current-line').first().waitFor();
+      const line = await wb.page.locator('.editor-group-container.active .line-numbers.active-line-number').first().innerText();
+      assert.equal(Number(line), PUBLISHED.slice(0, PUBLISHED.indexOf('arguments=')).split('\n').length);
+    },
+  );
 });
 
 describe('VS Code end to end (Restricted Mode)', { timeout: SETUP_TIMEOUT + SCENARIO_TIMEOUT }, () => {
