@@ -439,7 +439,7 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 9 
   );
 
   scenario(
-    '6e. a project file gets the Web SDK checks; ANCM: Show web.config as Published opens the published web.config beside the source',
+    '6e. a project file gets the Web SDK checks; ANCM: Show web.config as Published opens the published web.config beside the source; Set Hosting Model keeps the project in step',
     {
       'Shop.Web.csproj': { text: '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n    <AspNetCoreHostingModel>OutOfProcess</AspNetCoreHostingModel>\n  </PropertyGroup>\n</Project>\n' },
       'web.config': { text: PUBLISHED.replace(/processPath="[^"]*"/, 'processPath="%LAUNCHER_PATH%"').replace(/arguments="[^"]*"/, 'arguments="%LAUNCHER_ARGS%"') },
@@ -447,7 +447,7 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 9 
         text: '<?xml version="1.0"?>\n<configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">\n  <location>\n    <system.webServer>\n      <aspNetCore requestTimeout="00:05:00" xdt:Transform="SetAttributes(requestTimeout)" />\n    </system.webServer>\n  </location>\n</configuration>\n',
       },
     },
-    async (wb) => {
+    async (wb, folder) => {
       await wb.openFile('Shop.Web.csproj');
       // web.config says inprocess, the project OutOfProcess: publish keeps web.config's, and the project says so.
       const property = wb.editor().locator('.view-line span', { hasText: 'OutOfProcess' }).first();
@@ -465,6 +465,14 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 9 
       await published.filter({ hasText: 'processPath="dotnet"' }).waitFor();
       await published.filter({ hasText: 'requestTimeout="00:05:00"' }).waitFor();
       await screenshot(wb.page, '06e-published-diff');
+
+      // Set Hosting Model keeps the project in step: web.config already says in-process, the project is brought along.
+      await wb.runCommand('View: Close All Editors');
+      await wb.openFile('web.config');
+      await wb.runCommand('ANCM: Set Hosting Model', { opensPicker: true });
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'In-process' }).first().click();
+      await waitForFile(join(folder, 'Shop.Web.csproj'), (text) => text.includes('<AspNetCoreHostingModel>InProcess</AspNetCoreHostingModel>'), 'got AspNetCoreHostingModel InProcess', wb.page);
+      await wb.expect(wb.page.locator('.notification-list-item-message', { hasText: 'now sets AspNetCoreHostingModel to InProcess too' }));
     },
   );
 

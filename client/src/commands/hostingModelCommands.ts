@@ -1,8 +1,9 @@
-// Toggle Hosting Model and Set Hosting Model...: edit hostingModel in web.config, then offer what usually has
-// to change with it: a V1 handler (which ignores hostingModel) and the project file's <AspNetCoreHostingModel>
-// (which the next publish would write back into web.config). IIS recycles the app when the value changes.
+// Toggle Hosting Model and Set Hosting Model...: edit hostingModel in web.config and keep the project file's
+// <AspNetCoreHostingModel> in step (publish keeps web.config's value and ignores the project's, while Visual Studio
+// runs IIS Express with the project's: two values that disagree are a trap either way), then offer what else usually
+// has to change: a V1 handler, which ignores hostingModel. IIS recycles the app when the value changes.
 // The language server computes every edit; the project file's from the text sent with the request, since the
-// server syncs only web.config files.
+// project file need not be open.
 
 import * as path from 'node:path';
 import { type ExtensionContext, FileType, type TextDocument, Uri, commands, window, workspace } from 'vscode';
@@ -10,6 +11,7 @@ import { type HostingModelName, type WebConfigEditAction, type WebConfigEdits, i
 import type { ServerRequests } from '../serverRequests';
 import type { TargetWebConfig } from '../targetWebConfig';
 import { applyToProjectFile, editWebConfig, editWebConfigAgain } from './documentEdits';
+import { confirmWriteInRestrictedMode } from './restrictedMode';
 
 export const TOGGLE_HOSTING_MODEL = 'ancm.toggleHostingModel';
 export const SET_HOSTING_MODEL = 'ancm.setHostingModel';
@@ -56,7 +58,7 @@ async function changeHostingModel(
   await Promise.all(followUps);
 }
 
-/** Says what changed, and that IIS recycles the app for it; offers to bring the project file in line. */
+/** Says what changed, and that IIS recycles the app for it; brings the project file in line (asking first in Restricted Mode). */
 async function reportHostingModel(server: ServerRequests, target: TargetWebConfig, model: HostingModelName, changed: boolean): Promise<void> {
   const label = hostingModelLabel(model);
   const message = changed ? `hostingModel is now ${label}. IIS recycles the app when web.config is saved with the new value.` : `hostingModel is already ${label}.`;
@@ -67,12 +69,11 @@ async function reportHostingModel(server: ServerRequests, target: TargetWebConfi
   }
   const { project, property } = sync;
   const name = path.basename(project.uri.fsPath);
-  const syncAction = `Update ${name}`;
-  const choice = await window.showInformationMessage(
-    `${message} ${name} does not set ${property.name} to ${property.value}, and publishing writes the project's hosting model into web.config.`,
-    syncAction,
-  );
-  if (choice === syncAction) await syncProjectFile(server, project, model);
+  if (!(await confirmWriteInRestrictedMode(`Set ${property.name} to ${property.value} in ${name}`))) {
+    void window.showInformationMessage(`${message} ${name} still does not set ${property.name} to ${property.value}.`);
+    return;
+  }
+  if (await syncProjectFile(server, project, model)) void window.showInformationMessage(`${message} ${name} now sets ${property.name} to ${property.value} too, so the two agree.`);
 }
 
 async function offerModuleSwitch(server: ServerRequests, target: TargetWebConfig, module: string): Promise<void> {
@@ -90,20 +91,16 @@ function projectEdit(server: ServerRequests, project: TextDocument, model: Hosti
   return server.computeEdit(project, { action: 'setProjectHostingModel', arg: { model, projectText: project.getText() } });
 }
 
-async function syncProjectFile(server: ServerRequests, project: TextDocument, model: HostingModelName): Promise<void> {
+async function syncProjectFile(server: ServerRequests, project: TextDocument, model: HostingModelName): Promise<boolean> {
   const name = path.basename(project.uri.fsPath);
-  // Asked again: the project may have changed while the message was up.
   const result = await projectEdit(server, project, model);
   if (isEditRefused(result)) {
     void window.showWarningMessage(`${name}: ${result.cannot}`);
-    return;
+    return false;
   }
-  if (await applyToProjectFile(project, result.version, result.edits)) {
-    const property = result.projectProperty;
-    window.setStatusBarMessage(property ? `${property.name} set to ${property.value} in ${name}` : `${name} updated`, 5000);
-  } else {
-    void window.showErrorMessage(`Could not update ${name}${project.version !== result.version ? ': it changed while the edit was computed. Run the command again.' : '.'}`);
-  }
+  if (await applyToProjectFile(project, result.version, result.edits)) return true;
+  void window.showErrorMessage(`Could not update ${name}${project.version !== result.version ? ': it changed while the edit was computed. Run the command again.' : '.'}`);
+  return false;
 }
 
 /** The web.config's project file when its <AspNetCoreHostingModel> says something else (or nothing). */
