@@ -1,6 +1,7 @@
-// Keeps the project file's `<AspNetCoreHostingModel>` in step with web.config. On publish the Web SDK writes
-// this property into web.config's hostingModel (dotnet/sdk WebConfigTransform.cs SetAspNetCoreHostingModel),
-// so a web.config edited alone is overwritten by the next publish. SDK-style and old-style (MSBuild 2003 namespace) project files both work: the
+// Keeps the project file's `<AspNetCoreHostingModel>` in step with web.config. On publish the Web SDK writes this
+// property into web.config's hostingModel only when web.config has none (dotnet/sdk WebConfigTransform.cs
+// TransformAspNetCore, SetAspNetCoreHostingModel), while Visual Studio runs IIS Express with the project's value, so two
+// values that disagree mislead one way or the other. SDK-style and old-style (MSBuild 2003 namespace) project files both work: the
 // default namespace does not change element names.
 //
 // Every existing property element is updated, conditional PropertyGroups included, so no configuration
