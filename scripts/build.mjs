@@ -32,8 +32,8 @@ await Promise.all([
     ...common,
     entryPoints: { server: 'server/src/node/main.ts', cli: 'server/src/cli/node.ts', historySearchWorker: 'server/src/logs/historySearchWorker.ts' },
     outdir: 'dist',
-    // ESM builds first: jsonc-parser's CommonJS build is a UMD wrapper whose dynamic requires a bundle cannot follow.
-    mainFields: ['module', 'main'],
+    // jsonc-parser's CommonJS build is a UMD wrapper whose dynamic requires a bundle cannot follow: take its ESM build.
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   }),
   // The ANCM Logs webview runs in a browser: a script of its own, no Node, loaded by a nonce'd <script>.
   esbuild.build({
