@@ -380,6 +380,26 @@ export class Workbench {
   }
 
   /**
+   * Right-clicks `target` and picks `label` from its context menu. Right after the window opens the extension's menu
+   * entries may not be registered yet, and an open menu does not refresh: like a person, close it and look again.
+   */
+  async contextMenu(target: Locator, label: string): Promise<void> {
+    const item = this.page.locator('.context-view .action-label', { hasText: label }).first();
+    const deadline = Date.now() + TIMEOUT.ui;
+    for (;;) {
+      await target.click({ button: 'right' });
+      try {
+        await item.waitFor({ timeout: Math.min(5_000, Math.max(1000, deadline - Date.now())) });
+        break;
+      } catch (error) {
+        if (Date.now() >= deadline) throw new Error(`The context menu never offered "${label}"`, { cause: error });
+        await this.page.keyboard.press('Escape');
+      }
+    }
+    await item.click();
+  }
+
+  /**
    * Runs a command that shows a list of its own and waits for `item` in it. The list does not refresh while
    * open, so (like a person) it is closed and opened again until the item shows or time runs out.
    */

@@ -485,8 +485,7 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 9 
     },
     async (wb) => {
       const folder = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'publish' }).first();
-      await folder.click({ button: 'right' });
-      await wb.page.locator('.context-view .action-label', { hasText: 'Check Publish Folder' }).click();
+      await wb.contextMenu(folder, 'Check Publish Folder');
       // Contoso.Web.dll, which arguments names, is not there; app_offline.htm is.
       const missing = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Contoso.Web.dll' }).first();
       await wb.expect(missing);
