@@ -25,7 +25,7 @@ import { type LogAccess, registerLogSessions } from './lsp/logSessions';
 import { RawLogFeatures, isRawLogDocument } from './lsp/rawLogs';
 import { SettingsStore } from './lsp/settings';
 import { withoutPretenuring } from './lsp/validationHeap';
-import { ProjectDocuments } from './lsp/projectDocuments';
+import { ProjectChecks } from './project/projectChecks';
 import { registerPublishedWebConfigRequest } from './lsp/publishedWebConfig';
 import { type Issue, getLanguageService, getQuickFixes, isWebConfigUri, servedFileKind, withSeverityOverrides } from './service/languageService';
 import { type WorkspaceTrustParams } from './protocol/logs';
@@ -146,13 +146,14 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  // The files around web.config: project files, launchSettings.json, applicationHost.config (lsp/projectDocuments.ts).
-  const projectDocuments = new ProjectDocuments(() => logAccess.workspaceFolders, (filePath) => documents.get(URI.file(filePath).toString())?.getText());
+  // The files around web.config: project files, launchSettings.json, applicationHost.config (project/projectChecks.ts),
+  // their neighbours read inside the workspace folders, the editor's unsaved text first.
+  const projectChecks = new ProjectChecks(() => logAccess.workspaceFolders, (filePath) => documents.get(URI.file(filePath).toString())?.getText());
 
   connection.onCompletion((params, token) => {
     if (servedFileKind(params.textDocument.uri) === 'project') {
       return serve('completion', params.textDocument.uri, token, null, (document) => {
-        const entries = projectDocuments.complete(document, document.offsetAt(params.position));
+        const entries = projectChecks.complete(document.getText(), document.offsetAt(params.position));
         return { isIncomplete: false, items: entries.map((entry) => toCompletionItem(document, entry, completionOptions)) };
       }, 'project');
     }
@@ -179,7 +180,7 @@ export function startServer(connection: Connection): void {
     if (log) return rawLogs.hover(log, params, token);
     if (servedFileKind(params.textDocument.uri) === 'project') {
       return serve('hover', params.textDocument.uri, token, null, (document) => {
-        const hover = projectDocuments.hover(document, document.offsetAt(params.position));
+        const hover = projectChecks.hover(document.getText(), document.offsetAt(params.position));
         return hover ? toHover(document, hover) : null;
       }, 'project');
     }
@@ -192,7 +193,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol((params, token) => {
     if (servedFileKind(params.textDocument.uri) === 'applicationHost') {
       return serve('documentSymbol', params.textDocument.uri, token, [], (document) =>
-        projectDocuments.symbols(document).map((symbol) => toDocumentSymbol(document, symbol)), 'applicationHost');
+        projectChecks.symbols(document.getText()).map((symbol) => toDocumentSymbol(document, symbol)), 'applicationHost');
     }
     return serve('documentSymbol', params.textDocument.uri, token, [], (document) =>
       service.findDocumentSymbols(models.get(document)).map((symbol) => toDocumentSymbol(document, symbol)));
@@ -203,7 +204,7 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document || servedFileKind(document.uri) !== 'applicationHost' || token.isCancellationRequested) return [];
     try {
-      return (await projectDocuments.links(document)).map((link) => ({
+      return (await projectChecks.links(fsPathOf(document.uri), document.getText())).map((link) => ({
         range: { start: document.positionAt(link.start), end: document.positionAt(link.end) },
         target: link.target,
         tooltip: 'Open the application\'s web.config',
@@ -239,11 +240,11 @@ export function startServer(connection: Connection): void {
     if (logValidationPasses) connection.console.log(`validation pass ${document.uri} version ${version}`);
     const kind = servedFileKind(document.uri);
     if (kind === undefined) return [];
-    if (kind !== 'webConfig') return withSeverityOverrides(await projectDocuments.issues(document, kind), ruleSettings.rules);
+    if (kind !== 'webConfig') return withSeverityOverrides(await projectChecks.issues(fsPathOf(document.uri), document.getText(), kind), ruleSettings.rules);
     const model = models.get(document);
     const { issues, failures } = withoutPretenuring(() => service.doValidation(model, ruleSettings));
     for (const failure of failures) logFailure(`rule ${failure.rule}`, document.uri, failure.error);
-    const crossChecks = withSeverityOverrides(await projectDocuments.webConfigIssues(document, model), ruleSettings.rules);
+    const crossChecks = withSeverityOverrides(await projectChecks.webConfigIssues(fsPathOf(document.uri), model), ruleSettings.rules);
     return crossChecks.length === 0 ? issues : [...issues, ...crossChecks].sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
@@ -371,6 +372,16 @@ export function startServer(connection: Connection): void {
   });
   documents.listen(connection);
   connection.listen();
+}
+
+/** The file system path of a `file:` URI; undefined for any other scheme (an untitled or virtual document). */
+function fsPathOf(uri: string): string | undefined {
+  try {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 declare const ANCM_VERSION: string | undefined;

@@ -10,21 +10,23 @@ import { describe, it } from 'node:test';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-type Layer = 'client' | 'webview' | 'shared' | 'shell' | 'service' | 'ancm' | 'files' | 'logs' | 'publish' | 'cli';
+type Layer = 'client' | 'webview' | 'shared' | 'shell' | 'service' | 'ancm' | 'files' | 'logs' | 'publish' | 'project' | 'cli';
 
 /** What each layer may import besides itself and the shared contract. */
 const ALLOWED: Record<Layer, readonly Layer[]> = {
   client: [],
   webview: [],
   shared: [],
-  shell: ['service', 'logs', 'publish', 'files'],
+  shell: ['service', 'logs', 'publish', 'project', 'files'],
   service: ['ancm'],
   logs: ['ancm', 'files'],
   // Reads a publish folder (fs) into plain facts and checks them; the CLI and the editor run those checks.
   publish: ['ancm', 'files'],
   // Opening a file a stranger named (a log, a file of a publish folder): only regular files, kept inside a folder.
   files: [],
-  cli: ['service', 'logs', 'publish', 'files'],
+  // The files around web.config, read beside the one checked (inside the roots given): the editor and the CLI check them alike.
+  project: ['service', 'publish', 'files'],
+  cli: ['service', 'logs', 'publish', 'project', 'files'],
   ancm: [],
 };
 
@@ -33,7 +35,7 @@ function layerOf(file: string): Layer {
   if (relative.startsWith('client/src/panel/web/')) return 'webview';
   if (relative.startsWith('client/src/')) return 'client';
   if (relative.startsWith('server/src/protocol/')) return 'shared';
-  for (const layer of ['service', 'ancm', 'files', 'logs', 'publish', 'cli'] as const) if (relative.startsWith(`server/src/${layer}/`)) return layer;
+  for (const layer of ['service', 'ancm', 'files', 'logs', 'publish', 'project', 'cli'] as const) if (relative.startsWith(`server/src/${layer}/`)) return layer;
   if (relative.startsWith('server/src/')) return 'shell';
   throw new Error(`${relative} is in no layer`);
 }

@@ -3,10 +3,12 @@
 // what each step did, the problems that fail or warn the publish, and with --check the web.config rules' findings on
 // the result, to standard error. So CI sees the web.config a deploy will get before it deploys.
 
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type PublishedWebConfig, doValidation, parseWebConfig, publishedWebConfig } from '../service/languageService';
+import { projectFileAccess } from '../project/projectFiles';
+import { projectFolderOf, publishProject } from '../project/publishedProject';
+import { type PublishedWebConfig, doValidation, parseWebConfig } from '../service/languageService';
 import { type CommandContext, UsageError } from './commandContext';
 import { visibleText } from './formats/visibleText';
 
@@ -28,8 +30,6 @@ Options:
 
 Exit codes: 0 the publish succeeds (and with --check, no rule reports an error), 1 it fails (an SDK error, a
 transform that fails) or a rule reports an error, 2 usage or I/O error (no project found).`;
-
-const PROJECT_FILE = /\.(cs|fs|vb)proj$/i;
 
 interface PublishedOptions {
   readonly target: string;
@@ -57,67 +57,24 @@ function parsePublishedArguments(args: readonly string[], cwd: string): Publishe
   return { target: path.resolve(cwd, positionals[0] ?? '.'), configuration: values.configuration.trim(), profile: values.profile?.trim() || undefined, environment: values.environment?.trim() || undefined, check: values.check };
 }
 
-/** The project folder and project file for a folder, a project file, or a file beside one (such as web.config). */
-async function findProject(target: string): Promise<{ folder: string; projectFile: string } | undefined> {
-  const isFolder = (await stat(target)).isDirectory();
-  if (!isFolder && PROJECT_FILE.test(target)) return { folder: path.dirname(target), projectFile: path.basename(target) };
-  const folder = isFolder ? target : path.dirname(target);
-  const projectFile = (await readdir(folder)).filter((name) => PROJECT_FILE.test(name)).sort()[0];
-  return projectFile === undefined ? undefined : { folder, projectFile };
-}
-
-async function readIfFile(filePath: string): Promise<string | undefined> {
-  try {
-    if (!(await stat(filePath)).isFile()) return undefined;
-    return (await readFile(filePath, 'utf8')).replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The nearest Directory.Build.props up the tree, the one MSBuild imports. */
-async function buildProps(folder: string): Promise<string[]> {
-  for (let current = folder; ; current = path.dirname(current)) {
-    const names = await readdir(current).catch(() => [] as string[]);
-    const name = names.find((entry) => entry.toLowerCase() === 'directory.build.props');
-    if (name !== undefined) {
-      const text = await readIfFile(path.join(current, name));
-      return text === undefined ? [] : [text];
-    }
-    if (path.dirname(current) === current) return [];
-  }
-}
-
 export async function runPublished(args: readonly string[], context: CommandContext): Promise<number> {
   const options = parsePublishedArguments(args, context.cwd);
   if (options === 'help') {
     context.out(PUBLISHED_USAGE);
     return 0;
   }
-  let project: { folder: string; projectFile: string } | undefined;
-  try {
-    project = await findProject(options.target);
-  } catch (error) {
-    return context.fail(`cannot read ${options.target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  if (!project) return context.fail(`no project file (.csproj, .fsproj, .vbproj) in ${path.dirname(options.target) === options.target ? options.target : options.target}`);
-  const projectText = await readIfFile(path.join(project.folder, project.projectFile));
-  if (projectText === undefined) return context.fail(`cannot read ${path.join(project.folder, project.projectFile)}`);
-  const entries = await readdir(project.folder);
-  const result = await publishedWebConfig(
-    {
-      projectFileName: project.projectFile,
-      projectText,
-      buildPropsTexts: await buildProps(project.folder),
-      // MSBuild on Windows finds web.Release.config as Web.release.config too: names in the project folder ignore case.
-      readProjectRelative: (relativePath) => {
-        const parts = relativePath.split('/');
-        const name = parts.length === 1 ? entries.find((entry) => entry.toLowerCase() === parts[0].toLowerCase()) : undefined;
-        return readIfFile(path.join(project.folder, ...(name ? [name] : parts)));
-      },
-    },
-    { configuration: options.configuration, ...(options.profile && { publishProfile: options.profile }), ...(options.environment && { environmentName: options.environment }) },
-  );
+  const isFolder = await stat(options.target).then((info) => info.isDirectory(), () => undefined);
+  if (isFolder === undefined) return context.fail(`cannot read ${options.target}: no such file or folder`);
+  // The command line reads what it is pointed at: the whole file system is its root.
+  const access = projectFileAccess(options.target, [path.parse(options.target).root]);
+  const projectFolder = await projectFolderOf(access, isFolder ? options.target : path.dirname(options.target));
+  if (!projectFolder) return context.fail(`no project file (.csproj, .fsproj, .vbproj) in ${isFolder ? options.target : path.dirname(options.target)} or the folders above it`);
+  const result = await publishProject(access, projectFolder, {
+    configuration: options.configuration,
+    ...(options.profile && { publishProfile: options.profile }),
+    ...(options.environment && { environmentName: options.environment }),
+  });
+  if (!result) return context.fail(`cannot read the project file in ${projectFolder}`);
   if (result.text !== '') context.out(result.text);
   reportSteps(result, context);
   const failed = result.problems.some((problem) => problem.severity === 'error');

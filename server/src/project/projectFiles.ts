@@ -1,7 +1,8 @@
-// Reading the files around a served document: the project file beside a web.config, the web.config beside a project
-// file, the apps an applicationHost.config names. The editor's unsaved text wins over the disk. Those files may come
-// from a stranger, so the disk is read only inside the workspace folder that holds the served document (its own folder
-// when no workspace folder does), regular files only, symbolic links resolved and kept inside (files/openFile.ts).
+// Reading the files around a checked one: the project file beside a web.config, the web.config beside a project file,
+// the apps an applicationHost.config names. The editor's unsaved text wins over the disk. Those files may come from a
+// stranger, so the disk is read only inside the root that holds the checked file (the editor's workspace folder, the
+// folder `ancm check` was given; the file's own folder when no root does), regular files only, symbolic links
+// resolved and kept inside (files/openFile.ts).
 
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -19,8 +20,8 @@ export interface ProjectFileAccess {
   contains(folder: string): Promise<boolean>;
 }
 
-export function projectFileAccess(servedPath: string, workspaceFolders: readonly string[], openText: (filePath: string) => string | undefined): ProjectFileAccess {
-  const root = workspaceFolders.filter((folder) => isInside(folder, servedPath)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(servedPath);
+export function projectFileAccess(servedPath: string, roots: readonly string[], openText: (filePath: string) => string | undefined = () => undefined): ProjectFileAccess {
+  const root = roots.filter((folder) => isInside(folder, servedPath)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(servedPath);
   return {
     async readText(filePath) {
       if (!isInside(root, filePath)) return undefined;

@@ -1,11 +1,11 @@
-// The files around web.config in the editor: a project file (and Directory.Build.props, publish profiles),
-// Properties/launchSettings.json, and applicationHost.config. Each kind's findings need a neighbour: the project file's
-// the web.config beside it, launchSettings.json's the project's properties, applicationHost.config's every app's own
-// web.config and project. And web.config's own cross-check needs the project file. The neighbours are read through
-// projectFiles.ts (unsaved text first, the disk only inside the workspace).
+// The checks of the files around web.config, for the editor and the command line: a project file (and
+// Directory.Build.props, publish profiles), Properties/launchSettings.json, and applicationHost.config. Each kind's
+// findings need a neighbour: the project file's the web.config beside it, launchSettings.json's the project's
+// properties, applicationHost.config's every app's own web.config and project. And web.config's own cross-check needs
+// the project file. The neighbours are read through projectFiles.ts (the editor's unsaved text first, the disk only
+// inside the roots: the workspace folders, or the folders `ancm check` was given).
 
 import * as path from 'node:path';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
   type AppFacts,
@@ -48,16 +48,17 @@ export interface ApplicationLink {
 /** The configuration the project's cross-checks read: the one a publish uses unless told otherwise. */
 const PUBLISH_CONFIGURATION = 'Release';
 
-export class ProjectDocuments {
+export class ProjectChecks {
   constructor(
-    private readonly workspaceFolders: () => readonly string[],
-    private readonly openText: (filePath: string) => string | undefined,
+    private readonly roots: () => readonly string[],
+    private readonly openText: (filePath: string) => string | undefined = () => undefined,
   ) {}
 
-  /** The findings of a project file, launchSettings.json or applicationHost.config, before severity overrides. */
-  async issues(document: TextDocument, kind: Exclude<ServedFileKind, 'webConfig'>): Promise<Issue[]> {
-    const filePath = fsPathOf(document.uri);
-    const text = document.getText();
+  /**
+   * The findings of a project file, launchSettings.json or applicationHost.config, before severity overrides. Without
+   * a path (a document not on disk) only what the file itself says is checked.
+   */
+  async issues(filePath: string | undefined, text: string, kind: Exclude<ServedFileKind, 'webConfig'>): Promise<Issue[]> {
     if (kind === 'project') {
       const project = readProjectFile(text);
       const webConfigHostingModel = filePath && /proj$/i.test(filePath) ? await this.webConfigHostingModel(this.access(filePath), path.dirname(filePath)) : undefined;
@@ -75,31 +76,29 @@ export class ProjectDocuments {
   }
 
   /** web.config's side of the hosting-model cross-check, against the project file in its folder. */
-  async webConfigIssues(document: TextDocument, model: WebConfigDocument): Promise<Issue[]> {
-    const filePath = fsPathOf(document.uri);
+  async webConfigIssues(filePath: string | undefined, model: WebConfigDocument): Promise<Issue[]> {
     if (!filePath || model.isTransform || model.sections.length === 0) return [];
     const values = await this.projectValues(this.access(filePath), path.dirname(filePath), PUBLISH_CONFIGURATION);
     const projectHostingModel = values && evaluatedValue(values, 'AspNetCoreHostingModel');
     return projectHostingModel === undefined ? [] : webConfigHostingModelCrossCheck(model, { value: projectHostingModel });
   }
 
-  complete(document: TextDocument, offset: number): CompletionEntry[] {
-    return completeProjectFile(readProjectFile(document.getText()), offset);
+  complete(text: string, offset: number): CompletionEntry[] {
+    return completeProjectFile(readProjectFile(text), offset);
   }
 
-  hover(document: TextDocument, offset: number): HoverResult | undefined {
-    return hoverProjectFile(readProjectFile(document.getText()), offset);
+  hover(text: string, offset: number): HoverResult | undefined {
+    return hoverProjectFile(readProjectFile(text), offset);
   }
 
-  symbols(document: TextDocument): SymbolNode[] {
-    return applicationHostSymbols(readApplicationHost(document.getText()));
+  symbols(text: string): SymbolNode[] {
+    return applicationHostSymbols(readApplicationHost(text));
   }
 
   /** Each application's physicalPath, linked to its web.config where one is found on this machine. */
-  async links(document: TextDocument): Promise<ApplicationLink[]> {
-    const filePath = fsPathOf(document.uri);
+  async links(filePath: string | undefined, text: string): Promise<ApplicationLink[]> {
     if (!filePath) return [];
-    const model = readApplicationHost(document.getText());
+    const model = readApplicationHost(text);
     const facts = await this.applicationFacts(filePath, model.applications);
     const links: ApplicationLink[] = [];
     for (const application of model.applications) {
@@ -110,7 +109,7 @@ export class ProjectDocuments {
   }
 
   private access(servedPath: string): ProjectFileAccess {
-    return projectFileAccess(servedPath, this.workspaceFolders(), this.openText);
+    return projectFileAccess(servedPath, this.roots(), this.openText);
   }
 
   private async webConfigHostingModel(access: ProjectFileAccess, folder: string): Promise<{ value: string } | undefined> {
@@ -152,15 +151,6 @@ export class ProjectDocuments {
       }
     }
     return facts;
-  }
-}
-
-function fsPathOf(uri: string): string | undefined {
-  try {
-    const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
-  } catch {
-    return undefined;
   }
 }
 
