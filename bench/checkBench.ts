@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { checkFile } from '../server/src/cli/checkFiles';
+import { ProjectChecks } from '../server/src/project/projectChecks';
 import { percentile } from './stats';
 
 const FILES = 1000;
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
     const files = writeConfigs(folder);
     const ours: number[] = [];
     const validator: number[] = [];
-    const checkWithService = (file: string) => checkFile(file, {});
+    const project = new ProjectChecks(() => [folder]);
+    const checkWithService = (file: string) => checkFile(file, {}, project);
     const validateOnly = async (file: string) => XMLValidator.validate(await readFile(file, 'utf8'));
     await timeRound(files.slice(0, 100), checkWithService);
     await timeRound(files.slice(0, 100), validateOnly);

@@ -6,12 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { findRule, RULE_SEVERITY_OVERRIDES, type RuleSeverityOverride, type ValidationSettings } from '../service/languageService';
+import { findProjectFileRule, findRule, RULE_SEVERITY_OVERRIDES, type RuleSeverityOverride, type ValidationSettings } from '../service/languageService';
 import { type InstalledFramework, readRuntimeInventory } from '../publish/runtimeMatch';
 import { type CheckedFile, type FixOptions, type PublishOutput, checkFile } from './checkFiles';
 import { isPublishCheck, publishOutputWebConfig } from './checkPublish';
 import { ConfigFileError } from './configFile';
-import { NoSuchPathError, checkedFolders, findWebConfigs } from './findWebConfigs';
+import { NoSuchPathError, checkedFolders, findCheckedFiles } from './findCheckedFiles';
+import { ProjectChecks } from '../project/projectChecks';
 import { formatGitHubAnnotations } from './formats/githubAnnotations';
 import { formatJson } from './formats/jsonFormat';
 import { formatSarif } from './formats/sarifFormat';
@@ -21,7 +22,11 @@ import { type CommandContext, UsageError } from './commandContext';
 export const CHECK_USAGE = `Usage: ancm check [paths or globs...] [options]
 
 Checks web.config files with the same rules as the editor. With no path, every web.config and
-web.*.config under the current folder (skipping node_modules, bin, obj and .git).
+web.*.config under the current folder (skipping node_modules, bin, obj and .git), and the files that decide what
+web.config becomes: project files (*.csproj, *.fsproj, *.vbproj, Directory.Build.props, *.pubxml),
+launchSettings.json, and applicationHost.config (also IIS Express's .vs/<solution>/config/applicationhost.config).
+They are checked with the files beside them (web.config against its project and back; each app an
+applicationHost.config names, from its folder), read only inside the folders checked. --fix writes only web.config.
 
 A folder given that is a publish output (web.config beside a *.runtimeconfig.json or *.deps.json) is also
 checked as one, and the findings are reported on its web.config: processPath/arguments name files that are
@@ -91,7 +96,7 @@ function parseCheckArguments(args: readonly string[]): CheckOptions | 'help' {
   const rules: Record<string, RuleSeverityOverride> = {};
   for (const rule of values.rule) {
     const [id, severity] = rule.split('=');
-    if (!findRule(id) && !isPublishCheck(id)) throw new UsageError(`--rule: no rule named "${id}"`);
+    if (!findRule(id) && !isPublishCheck(id) && !findProjectFileRule(id)) throw new UsageError(`--rule: no rule named "${id}"`);
     if (!(RULE_SEVERITY_OVERRIDES as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}=...: the severity must be one of ${RULE_SEVERITY_OVERRIDES.join(', ')}`);
     rules[id] = severity as RuleSeverityOverride;
   }
@@ -119,7 +124,7 @@ export async function runCheck(args: readonly string[], context: CommandContext)
   }
   let paths: string[];
   try {
-    paths = await findWebConfigs(options.patterns, context.cwd);
+    paths = await findCheckedFiles(options.patterns, context.cwd);
   } catch (error) {
     if (error instanceof NoSuchPathError) return context.fail(error.message);
     throw error;
@@ -132,6 +137,10 @@ export async function runCheck(args: readonly string[], context: CommandContext)
   }
   const publishOutputs = await findPublishOutputs(options.patterns, context.cwd, paths);
   const fix: FixOptions | undefined = options.fix ? { checkedFolders: await checkedFolders(options.patterns, context.cwd), followSymlinksOut: options.followSymlinksOut } : undefined;
+  // The files around a checked one (its project file, each app of an applicationHost.config) are read only inside the
+  // folders checked and the current one.
+  const roots = [context.cwd, ...(await checkedFolders(options.patterns, context.cwd, { realPaths: false }))];
+  const project = new ProjectChecks(() => roots);
   const files: CheckedFile[] = [];
   const textOutput = options.format === 'text';
   const annotate = textOutput && context.env.GITHUB_ACTIONS === 'true';
@@ -140,7 +149,7 @@ export async function runCheck(args: readonly string[], context: CommandContext)
     try {
       const folder = publishOutputs.get(path);
       const publish: PublishOutput | undefined = folder === undefined ? undefined : { folder, rules: options.settings.rules, ...(runtimes ? { runtimes } : {}), ...(options.appPool32Bit !== undefined ? { appPool32Bit: options.appPool32Bit } : {}) };
-      const file = await checkFile(path, options.settings, fix, publish);
+      const file = await checkFile(path, options.settings, project, fix, publish);
       files.push(file);
       if (file.fixNotWritten !== undefined) {
         context.error(`ancm: ${path}: cannot write the fix (${file.fixNotWritten}); left unchanged`);

@@ -1,10 +1,13 @@
 // Checks files one at a time with the same language service the editor uses, keeping only the
-// findings (with line and column) so that thousands of files fit in bounded memory.
+// findings (with line and column) so that thousands of files fit in bounded memory. A project file, launchSettings.json
+// or applicationHost.config gets its own checks (project/projectChecks.ts, as in the editor); --fix writes only
+// web.config files.
 
 import { realpath } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, doValidation, parseWebConfig, planFixAll, type Severity, type ValidationSettings } from '../service/languageService';
+import { type Issue, type ServedFileKind, applyEdits, doValidation, parseWebConfig, planFixAll, servedFileKindOfName, type Severity, type ValidationSettings, withSeverityOverrides } from '../service/languageService';
+import type { ProjectChecks } from '../project/projectChecks';
 import { type PublishCheckSettings, checkPublishOutput } from './checkPublish';
 import { readConfigFile, writeConfigFile } from './configFile';
 import { supersededRules } from '../publish/publishChecks';
@@ -48,8 +51,13 @@ export interface PublishOutput extends PublishCheckSettings {
   readonly folder: string;
 }
 
-/** `fix`: apply the safe fixes and write them back, within these limits. `publish`: run the publish checks too. */
-export async function checkFile(path: string, settings: ValidationSettings, fix?: FixOptions, publish?: PublishOutput): Promise<CheckedFile> {
+/**
+ * `project`: the checks of the files around web.config (and web.config's side of the project cross-check). `fix`:
+ * apply the safe fixes and write them back, within these limits. `publish`: run the publish checks too.
+ */
+export async function checkFile(path: string, settings: ValidationSettings, project: ProjectChecks, fix?: FixOptions, publish?: PublishOutput): Promise<CheckedFile> {
+  const kind = servedFileKindOfName(nodePath.basename(path));
+  if (kind !== undefined && kind !== 'webConfig') return checkFileAroundWebConfig(path, kind, settings, project);
   const file = await readConfigFile(path);
   let text = file.text;
   let fixed = 0;
@@ -92,36 +100,37 @@ export async function checkFile(path: string, settings: ValidationSettings, fix?
   // The publish checks' findings after the file's own, in their order (how the app starts, then the folder); not fixable.
   const publishIssues = publish ? await checkPublishOutput(publish.folder, document, publish) : [];
   const superseded = supersededRules(publishIssues.map((issue) => issue.rule));
+  const crossChecks = withSeverityOverrides(await project.webConfigIssues(path, document), settings.rules);
   const located = [
-    ...issues.filter((issue) => !superseded.has(issue.rule)).map((issue) => ({ ...issue, fixable: issue.fixes?.some((candidate) => candidate.safe) === true })),
+    ...[...issues, ...crossChecks].filter((issue) => !superseded.has(issue.rule)).sort(byPosition).map((issue) => ({ ...issue, fixable: issue.fixes?.some((candidate) => candidate.safe) === true })),
     ...publishIssues.map((issue) => ({ ...issue, fixable: false })),
   ];
-  // Positions as the editor computes them (LSP's line breaks and UTF-16 columns), 1-based for people.
-  const positions = TextDocument.create('file:///web.config', 'xml', 0, text);
+  return { path, fixed, ...(fixSkipped !== undefined && { fixSkipped }), ...(fixNotWritten !== undefined && { fixNotWritten }), issues: locateIssues(text, located) };
+}
+
+/** A project file, launchSettings.json or applicationHost.config: its checks with their neighbours; never fixed in place. */
+async function checkFileAroundWebConfig(path: string, kind: Exclude<ServedFileKind, 'webConfig'>, settings: ValidationSettings, project: ProjectChecks): Promise<CheckedFile> {
+  const { text } = await readConfigFile(path, { markup: kind !== 'launchSettings' });
+  const issues = withSeverityOverrides(await project.issues(path, text, kind), settings.rules);
+  return { path, fixed: 0, issues: locateIssues(text, issues.map((issue) => ({ ...issue, fixable: false }))) };
+}
+
+function byPosition(a: Issue, b: Issue): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** Positions as the editor computes them (LSP's line breaks and UTF-16 columns), 1-based for people. */
+function locateIssues(text: string, issues: readonly (Pick<Issue, 'rule' | 'severity' | 'message' | 'start' | 'end'> & { fixable: boolean })[]): LocatedIssue[] {
+  const positions = TextDocument.create('file:///checked', 'xml', 0, text);
   const locate = (offset: number) => {
     const { line, character } = positions.positionAt(offset);
     return { line: line + 1, column: character + 1 };
   };
-  return {
-    path,
-    fixed,
-    ...(fixSkipped !== undefined && { fixSkipped }),
-    ...(fixNotWritten !== undefined && { fixNotWritten }),
-    issues: located.map((issue) => {
-      const start = locate(issue.start);
-      const end = locate(issue.end);
-      return {
-        rule: issue.rule,
-        severity: issue.severity,
-        message: issue.message,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        fixable: issue.fixable,
-      };
-    }),
-  };
+  return issues.map((issue) => {
+    const start = locate(issue.start);
+    const end = locate(issue.end);
+    return { rule: issue.rule, severity: issue.severity, message: issue.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, fixable: issue.fixable };
+  });
 }
 
 function isInside(file: string, folder: string): boolean {

@@ -1,5 +1,6 @@
 // Reading and writing a web.config exactly: the encoding IIS accepts (UTF-8 with or without a BOM,
-// UTF-16 with a BOM) is detected and kept, so a fix changes only the bytes of its own edits.
+// UTF-16 with a BOM) is detected and kept, so a fix changes only the bytes of its own edits. The files around it
+// (project files, launchSettings.json) are read the same way.
 
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomically } from './writeFileAtomically';
@@ -15,7 +16,8 @@ export interface ConfigFile {
 
 export class ConfigFileError extends Error {}
 
-export async function readConfigFile(path: string): Promise<ConfigFile> {
+/** `markup`: the file must look like XML (web.config, project files); false for JSON (launchSettings.json). */
+export async function readConfigFile(path: string, { markup = true } = {}): Promise<ConfigFile> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -24,7 +26,7 @@ export async function readConfigFile(path: string): Promise<ConfigFile> {
     throw new ConfigFileError(code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a folder` : `${path}: cannot read (${code ?? String(error)})`);
   }
   const file = decode(bytes);
-  if (!looksLikeXml(file.text)) throw new ConfigFileError(`${path}: not an XML file`);
+  if (markup ? !looksLikeXml(file.text) : file.text.includes('\u0000')) throw new ConfigFileError(`${path}: not ${markup ? 'an XML' : 'a text'} file`);
   return file;
 }
 

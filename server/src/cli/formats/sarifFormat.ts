@@ -1,11 +1,12 @@
 // `--format sarif`: SARIF 2.1.0, which GitHub code scanning and Azure DevOps show inline. Rule
-// metadata and help links come from the rule registry, and the publish checks' from their list (publishChecks.ts);
+// metadata and help links come from the rule registry, the publish checks' from their list (publishChecks.ts), and the
+// project files' from theirs (projectFileRules.ts);
 // locations are relative to the checked folder.
 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PUBLISH_CHECKS } from '../../publish/publishChecks';
-import { ALL_RULES, type Severity } from '../../service/languageService';
+import { ALL_RULES, PROJECT_FILE_RULES, type Severity } from '../../service/languageService';
 import type { CheckedFile } from '../checkFiles';
 import { jsonWithoutRawControls } from './visibleText';
 
@@ -24,6 +25,12 @@ export function formatSarif(files: readonly CheckedFile[], cwd: string, version:
       id: check.id,
       shortDescription: { text: check.description },
       defaultConfiguration: { level: LEVEL[check.defaultSeverity] },
+    })),
+    ...PROJECT_FILE_RULES.map((rule) => ({
+      id: rule.id,
+      shortDescription: { text: rule.description },
+      helpUri: rule.docsUrl,
+      defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     })),
   ];
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
