@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DEBUG_LOG_MESSAGES, EVENT_LOG_MESSAGES } from '../../server/src/ancm/debugLogCatalog';
-import { CATALOG_CAUSES, explainCode, explainEntry, isFailureLevel, scanHresults } from '../../server/src/ancm/explainFailure';
+import { catalogCauses, explainCode, explainEntry, isFailureLevel, scanHresults } from '../../server/src/ancm/explainFailure';
 import { FAILURE_CAUSES, findFailureCause } from '../../server/src/ancm/failureCauses';
 import { ANCM_EVENT_KEYS, HOST_ERROR_KEYS, HRESULT_KEYS, PHRASE_KEYS, STATUS_CODE_KEYS } from '../../server/src/ancm/failureKeys';
 import { FAILURE_PHRASES, sampleOfFormat } from '../../server/src/ancm/failureMessages';
@@ -38,12 +38,12 @@ const sample = (format: string) => sampleOfFormat(format, 'X').replace(/0xX/g, '
 
 describe('failure causes: coverage', () => {
   it('every ERROR and WARNING debug-log message and every error and warning Event Log template has a cause', () => {
-    const missing = [...DEBUG_LOG_MESSAGES, ...EVENT_LOG_MESSAGES].filter(isFailureLevel).filter((message) => !(CATALOG_CAUSES.get(message)?.length));
+    const missing = [...DEBUG_LOG_MESSAGES, ...EVENT_LOG_MESSAGES].filter(isFailureLevel).filter((message) => !(catalogCauses().get(message)?.length));
     assert.deepEqual(missing.map((message) => message.format), []);
   });
 
   it('a catalog failure line, as ANCM writes it, is explained by the cause of its entry', () => {
-    for (const [message, causes] of CATALOG_CAUSES) {
+    for (const [message, causes] of catalogCauses()) {
       const body = sample(message.format).split(/\r?\n/)[0];
       const line = message.eventType ? `Event Log: '${body}` : body.replace(/^X:X /, 'D:\\a\\src\\dllmain.cpp:131 ').replace(/ at X:X $/, ' at D:\\a\\src\\dllmain.cpp:131 ');
       const found = explainEntry({ message: line, text: line });
@@ -137,7 +137,7 @@ describe('failure causes: the tables hold together', () => {
       ...HRESULT_KEYS.flatMap((key) => key.causes),
       ...ANCM_EVENT_KEYS.flatMap((key) => key.causes),
       ...PHRASE_KEYS.flatMap((key) => key.causes),
-      ...[...CATALOG_CAUSES.values()].flat(),
+      ...[...catalogCauses().values()].flat(),
     ];
     assert.deepEqual(named.filter((id) => !findFailureCause(id)), []);
     assert.deepEqual(FAILURE_CAUSES.map((cause) => cause.id).filter((id) => !named.includes(id)), []);

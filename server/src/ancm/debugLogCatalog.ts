@@ -407,11 +407,28 @@ class MatcherIndex {
   }
 }
 
-const plainIndex = new MatcherIndex(DEBUG_LOG_MESSAGES.filter((message) => !message.format.startsWith(LOCATION)).map((message) => compile(message, message.format)));
-const afterLocationIndex = new MatcherIndex(
-  DEBUG_LOG_MESSAGES.filter((message) => message.format.startsWith(LOCATION)).map((message) => compile(message, message.format.slice(LOCATION.length))),
-);
-const eventIndex = new MatcherIndex(EVENT_LOG_MESSAGES.map((message) => compile(message, message.format)));
+interface CatalogIndexes {
+  readonly plain: MatcherIndex;
+  readonly afterLocation: MatcherIndex;
+  readonly event: MatcherIndex;
+}
+
+/**
+ * Compiled on the first lookup, not when the module loads: the language server loads the log engine with everything
+ * else, and a server that only ever serves web.config files should not pay for some 200 compiled formats at start.
+ */
+let indexes: CatalogIndexes | undefined;
+
+function catalogIndexes(): CatalogIndexes {
+  indexes ??= {
+    plain: new MatcherIndex(DEBUG_LOG_MESSAGES.filter((message) => !message.format.startsWith(LOCATION)).map((message) => compile(message, message.format))),
+    afterLocation: new MatcherIndex(
+      DEBUG_LOG_MESSAGES.filter((message) => message.format.startsWith(LOCATION)).map((message) => compile(message, message.format.slice(LOCATION.length))),
+    ),
+    event: new MatcherIndex(EVENT_LOG_MESSAGES.map((message) => compile(message, message.format))),
+  };
+  return indexes;
+}
 
 // Beyond this many characters a line is not searched further: every catalog format shows its identity well before.
 const MAX_SEARCHED = 2048;
@@ -422,12 +439,13 @@ const MAX_SEARCHED = 2048;
  */
 export function findDebugLogMessage(message: string): DebugLogMessage | undefined {
   const text = message.length > MAX_SEARCHED ? message.slice(0, MAX_SEARCHED) : message;
-  if (text.startsWith(EVENT_LOG_PREFIX)) return eventIndex.find(text, EVENT_LOG_PREFIX.length);
-  const direct = plainIndex.find(text, 0);
+  const { plain, afterLocation, event } = catalogIndexes();
+  if (text.startsWith(EVENT_LOG_PREFIX)) return event.find(text, EVENT_LOG_PREFIX.length);
+  const direct = plain.find(text, 0);
   if (direct) return direct;
   // Cheap test before the regex: a location names a .cpp or .h file.
   if (text.indexOf('.cpp:') < 0 && text.indexOf('.h:') < 0 && text.indexOf('.CPP:') < 0 && text.indexOf('.H:') < 0) return undefined;
   const location = LEADING_LOCATION.exec(text);
-  return location ? afterLocationIndex.find(text, location[0].length) : undefined;
+  return location ? afterLocation.find(text, location[0].length) : undefined;
 }
 

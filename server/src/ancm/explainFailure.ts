@@ -30,8 +30,13 @@ function buildCatalogCauses(): Map<DebugLogMessage, readonly string[]> {
   return byMessage;
 }
 
-/** The causes of each catalog message that has some. */
-export const CATALOG_CAUSES: ReadonlyMap<DebugLogMessage, readonly string[]> = buildCatalogCauses();
+let catalogCausesBuilt: ReadonlyMap<DebugLogMessage, readonly string[]> | undefined;
+
+/** The causes of each catalog message that has some; built at the first lookup, so a server that never reads a log pays nothing at start. */
+export function catalogCauses(): ReadonlyMap<DebugLogMessage, readonly string[]> {
+  catalogCausesBuilt ??= buildCatalogCauses();
+  return catalogCausesBuilt;
+}
 
 const STATUS_BY_CODE = new Map(STATUS_CODE_KEYS.map((key) => [key.code, key]));
 const HRESULT_BY_CODE = new Map(HRESULT_KEYS.map((key) => [key.code, key]));
@@ -148,12 +153,17 @@ function longestLiteral(format: string): string {
 // each event template with causes is also searched for by its longest literal piece.
 const MIN_TEMPLATE_PIECE = 20;
 
-const PHRASES: readonly Phrase[] = [
-  ...PHRASE_KEYS.map((key) => ({ parts: typeof key.text === 'string' ? [key.text] : key.text, causes: key.causes, atStart: key.atStart === true })),
-  ...[...CATALOG_CAUSES]
-    .filter(([message]) => message.eventType !== undefined && longestLiteral(message.format).length >= MIN_TEMPLATE_PIECE)
-    .map(([message, causes]) => ({ parts: [longestLiteral(message.format)], causes, atStart: false })),
-];
+let phrasesBuilt: readonly Phrase[] | undefined;
+
+function phrases(): readonly Phrase[] {
+  phrasesBuilt ??= [
+    ...PHRASE_KEYS.map((key) => ({ parts: typeof key.text === 'string' ? [key.text] : key.text, causes: key.causes, atStart: key.atStart === true })),
+    ...[...catalogCauses()]
+      .filter(([message]) => message.eventType !== undefined && longestLiteral(message.format).length >= MIN_TEMPLATE_PIECE)
+      .map(([message, causes]) => ({ parts: [longestLiteral(message.format)], causes, atStart: false })),
+  ];
+  return phrasesBuilt;
+}
 
 const ANCM_PROVIDER = 'AspNetCore Module';
 const EVENT_LOG_PREFIX = "Event Log: '";
@@ -269,10 +279,10 @@ export function explainEntry(entry: ExplainableEntry): readonly string[] {
   const text = entry.text.length > MAX_SEARCHED ? entry.text.slice(0, MAX_SEARCHED) : entry.text;
   const message = entry.message || text;
 
-  for (const phrase of PHRASES) if (hasPhrase(phrase.atStart ? message : text, phrase)) add(phrase.causes);
+  for (const phrase of phrases()) if (hasPhrase(phrase.atStart ? message : text, phrase)) add(phrase.causes);
   const catalog = findDebugLogMessage(message) ?? (message.startsWith(EVENT_LOG_PREFIX) ? undefined : findDebugLogMessage(EVENT_LOG_PREFIX + message));
-  const catalogCauses = catalog && CATALOG_CAUSES.get(catalog);
-  if (catalogCauses) add(catalogCauses);
+  const causesOfMessage = catalog && catalogCauses().get(catalog);
+  if (causesOfMessage) add(causesOfMessage);
   scanHresults(text, (code) => {
     const key = HRESULT_BY_CODE.get(code);
     if (key && key.causes.length > 0) add([key.causes[0]]);
