@@ -457,8 +457,8 @@ describe('VS Code end to end (trusted workspace)', { timeout: SETUP_TIMEOUT + 9 
 
       await wb.runCommand('ANCM: Show web.config as Published...', { opensPicker: true });
       await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Release' }).first().click();
-      // The environment: none.
-      await wb.page.locator('.quick-input-widget input').waitFor();
+      // The environment: none. The input box replaces the list in the same widget: wait for its own title.
+      await wb.page.locator('.quick-input-widget', { hasText: 'Environment ($(EnvironmentName))' }).waitFor();
       await wb.page.keyboard.press('Enter');
       await wb.expect(wb.page.locator('.tab.active', { hasText: 'published (Release)' }));
       const published = wb.page.locator('.editor-group-container.active .monaco-diff-editor .editor.modified .view-lines');
