@@ -48,6 +48,9 @@ export interface ServerInitializationOptions {
 
 const DEFAULT_VALIDATION_DELAY_MS = 200;
 
+/** The files whose change on disk changes another file's findings: the hosting-model cross-check, applicationHost's apps. */
+const PROJECT_WATCH_GLOB = '**/*.{csproj,fsproj,vbproj,props,pubxml,config}';
+
 /**
  * The validation of one document version, kept from the moment it starts: a code action arriving while the pass
  * still waits for the settings shares it instead of starting a second one.
@@ -125,7 +128,7 @@ export function startServer(connection: Connection): void {
     if (registerForConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ancm' });
     // The publish folders' files: the client watches those in the workspace; others get an fs.watch of their own.
     if (registerForWatchedFiles) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: PUBLISH_WATCH_GLOB }] })
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: PUBLISH_WATCH_GLOB }, { globPattern: PROJECT_WATCH_GLOB }] })
         .then(() => publishChecks.clientWatchesInside(logAccess.workspaceFolders), (error: unknown) => logFailure('registering the file watcher', '', error));
     }
   });
@@ -360,7 +363,14 @@ export function startServer(connection: Connection): void {
   registerLogSessions(connection, (uri) => documents.get(uri), () => logAccess);
   registerEditRequests(connection, documents, models);
   registerPublishedWebConfigRequest(connection, () => logAccess.workspaceFolders, (filePath) => documents.get(URI.file(filePath).toString())?.getText(), logFailure);
-  connection.onDidChangeWatchedFiles((params) => publishChecks.filesChanged(params.changes.map((change) => change.uri)));
+  connection.onDidChangeWatchedFiles((params) => {
+    const uris = params.changes.map((change) => change.uri);
+    publishChecks.filesChanged(uris);
+    // A project file or web.config changed on disk (saved by another tool, a git checkout): the open files that read it
+    // are checked again. An open one is read from the editor, so only closed ones matter, but which is open is the
+    // client's business: the check is cheap.
+    for (const uri of uris) if (servedFileKind(uri) === 'project' || servedFileKind(uri) === 'webConfig') revalidateNeighbours(uri);
+  });
   connection.onRequest(CHECK_PUBLISH_FOLDER_REQUEST, async (params) => {
     try {
       const openText = (file: string) => documents.get(URI.file(file).toString())?.getText();

@@ -11,6 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import {
   CompletionRequest,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   type DocumentLink,
   DocumentLinkRequest,
   type DocumentSymbol,
@@ -110,6 +112,18 @@ describe('the files around web.config over LSP', () => {
     server.change(uri('Shop.Web', 'Shop.Web.csproj'), 2, PROJECT.replace('OutOfProcess', 'InProcess'));
     await server.diagnostics(uri('Shop.Web', 'web.config'), (params) => server.published.indexOf(params) >= published && !codes(params).includes('web-config-project-hosting-model-mismatch'));
     server.change(uri('Shop.Web', 'Shop.Web.csproj'), 3, PROJECT);
+  });
+
+  it('checks web.config again when its project file changes on disk (another tool saved it)', async () => {
+    const webConfigUri = uri('Shop.Api', 'web.config');
+    server.open(webConfigUri, IN_PROCESS_WEB_CONFIG);
+    const agreeing = await server.diagnostics(webConfigUri);
+    assert.ok(!codes(agreeing).includes('web-config-project-hosting-model-mismatch'));
+    const published = server.published.length;
+    writeFileSync(file('Shop.Api', 'Shop.Api.csproj'), PROJECT);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('Shop.Api', 'Shop.Api.csproj'), type: FileChangeType.Changed }] });
+    await server.diagnostics(webConfigUri, (params) => server.published.indexOf(params) >= published && codes(params).includes('web-config-project-hosting-model-mismatch'));
+    writeFileSync(file('Shop.Api', 'Shop.Api.csproj'), PROJECT.replace('OutOfProcess', 'InProcess'));
   });
 
   it('completes and explains the Web SDK properties in a project file', async () => {

@@ -65,8 +65,8 @@ describe('publish checks over LSP', () => {
     plain.remove();
   });
 
-  it('asks the client to watch the files a publish check reads', () => {
-    assert.deepEqual(watchers, [{ globPattern: '**/*.{dll,exe,json,htm}' }]);
+  it('asks the client to watch the files a publish check reads, and the project files and web.configs other files read', () => {
+    assert.deepEqual(watchers, [{ globPattern: '**/*.{dll,exe,json,htm}' }, { globPattern: '**/*.{csproj,fsproj,vbproj,props,pubxml,config}' }]);
   });
 
   it('puts a publish finding on the attribute it is about, and drops it once the client says the file is there', async () => {
