@@ -6,7 +6,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { type RuleSeverityOverride, type Severity, type WebConfigDocument, aspNetCoreStartSettings, parseWebConfig, spanOfStartSetting } from '../service/languageService';
 import { PUBLISH_CHECKS, type PublishCheckInput, checkPublishFolder, expectedAppsOf } from '../publish/publishChecks';
-import { readPublishFolder } from '../publish/publishFolder';
+import { publishedAppNames, readPublishFolder } from '../publish/publishFolder';
 import { type InstalledFramework, runtimeResolver } from '../publish/runtimeMatch';
 
 export interface PublishCheckSettings {
@@ -33,10 +33,6 @@ export function isPublishCheck(id: string): boolean {
   return PUBLISH_IDS.has(id);
 }
 
-function isPublishFile(lower: string): boolean {
-  return ['.runtimeconfig.json', '.deps.json'].some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length);
-}
-
 /** The largest web.config read to learn which app it starts. */
 const WEB_CONFIG_SIZE_CAP = 32 * 1024 * 1024;
 
@@ -51,12 +47,12 @@ export async function publishOutputWebConfig(folder: string): Promise<string | u
   const webConfig = entries.find((entry) => !entry.isDirectory() && entry.name.toLowerCase() === 'web.config');
   if (!webConfig) return undefined;
   const webConfigPath = path.join(folder, webConfig.name);
-  const files = new Set(entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name.toLowerCase()));
-  if ([...files].some(isPublishFile)) return webConfigPath;
+  const files = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
+  // web.config is read only when the JSON files do not decide.
+  if (publishedAppNames(files).size > 0) return webConfigPath;
   const text = await readSmallFile(webConfigPath);
   if (text === undefined) return undefined;
-  const apps = expectedAppsOf(aspNetCoreStartSettings(parseWebConfig(text)));
-  return apps.some((app) => files.has(`${app.toLowerCase()}.exe`) || files.has(`${app.toLowerCase()}.dll`)) ? webConfigPath : undefined;
+  return publishedAppNames(files, expectedAppsOf(aspNetCoreStartSettings(parseWebConfig(text)))).size > 0 ? webConfigPath : undefined;
 }
 
 async function readSmallFile(file: string): Promise<string | undefined> {

@@ -153,6 +153,32 @@ export async function readPublishFolder(folder: string, options: ReadPublishFold
   }
 }
 
+/**
+ * The apps the files at the top of a folder show it is a publish output of (lower-cased name → the name as found): each
+ * `<name>.runtimeconfig.json` or `<name>.deps.json`, and each of `expectedApps` with its .exe or .dll there. Empty: not
+ * a publish output. The command line decides with it, without reading the folder's files.
+ */
+export function publishedAppNames(topFiles: readonly string[], expectedApps: readonly string[] = []): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const file of topFiles) {
+    const lower = file.toLowerCase();
+    for (const suffix of [RUNTIMECONFIG, DEPS]) {
+      if (lower.endsWith(suffix) && lower.length > suffix.length && !lower.endsWith(`.dev${RUNTIMECONFIG}`)) {
+        const name = file.slice(0, -suffix.length);
+        if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+      }
+    }
+  }
+  const byLowerName = new Map(topFiles.map((file) => [file.toLowerCase(), file]));
+  for (const expected of expectedApps) {
+    const lower = expected.toLowerCase();
+    if (expected === '' || names.has(lower)) continue;
+    const found = byLowerName.get(`${lower}.exe`) ?? byLowerName.get(`${lower}.dll`);
+    if (found) names.set(lower, found.slice(0, -4));
+  }
+  return names;
+}
+
 async function read(folder: string, options: ReadPublishFolderOptions): Promise<PublishFolder | undefined> {
   let root: string;
   try {
@@ -164,23 +190,8 @@ async function read(folder: string, options: ReadPublishFolderOptions): Promise<
   const problems: FolderProblem[] = [];
   const listing = await listFolder(root);
   const index = indexFiles(listing.files);
-  const top = listing.files.filter((file) => file.kind === 'file' && !file.path.includes('/'));
-  const names = new Map<string, string>(); // lower-cased -> as found
-  for (const file of top) {
-    const lower = file.path.toLowerCase();
-    for (const suffix of [RUNTIMECONFIG, DEPS]) {
-      if (lower.endsWith(suffix) && lower.length > suffix.length && !lower.endsWith(`.dev${RUNTIMECONFIG}`)) {
-        const name = file.path.slice(0, -suffix.length);
-        if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
-      }
-    }
-  }
-  for (const expected of options.expectedApps ?? []) {
-    const lower = expected.toLowerCase();
-    if (expected === '' || names.has(lower)) continue;
-    const found = [index.get(`${lower}.exe`), index.get(`${lower}.dll`)].find((entry) => entry?.kind === 'file');
-    if (found) names.set(lower, found.path.slice(0, -4));
-  }
+  const top = listing.files.filter((file) => file.kind === 'file' && !file.path.includes('/')).map((file) => file.path);
+  const names = publishedAppNames(top, options.expectedApps);
   if (names.size === 0) return undefined;
 
   const context: ReadContext = { root, index, problems, truncated: listing.truncated };
