@@ -2,10 +2,11 @@
 // `*.runtimeconfig.json` or `*.deps.json`, or beside the app it starts), the publish checks (publish/publishChecks.ts) run over it too, fed from the
 // web.config's <aspNetCore> settings, and their findings are reported on web.config at the setting they belong to.
 
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { type RuleSeverityOverride, type Severity, type WebConfigDocument, aspNetCoreStartSettings, parseWebConfig, spanOfStartSetting } from '../service/languageService';
 import { PUBLISH_CHECKS, type PublishCheckInput, checkPublishFolder, expectedAppsOf } from '../publish/publishChecks';
+import { readRegularTextFile } from '../files/openFile';
 import { publishedAppNames, readPublishFolder } from '../publish/publishFolder';
 import { type InstalledFramework, runtimeResolver } from '../publish/runtimeMatch';
 
@@ -50,18 +51,9 @@ export async function publishOutputWebConfig(folder: string): Promise<string | u
   const files = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
   // web.config is read only when the JSON files do not decide.
   if (publishedAppNames(files).size > 0) return webConfigPath;
-  const text = await readSmallFile(webConfigPath);
+  const text = await readRegularTextFile(webConfigPath, WEB_CONFIG_SIZE_CAP);
   if (text === undefined) return undefined;
   return publishedAppNames(files, expectedAppsOf(aspNetCoreStartSettings(parseWebConfig(text)))).size > 0 ? webConfigPath : undefined;
-}
-
-async function readSmallFile(file: string): Promise<string | undefined> {
-  try {
-    if ((await stat(file)).size > WEB_CONFIG_SIZE_CAP) return undefined;
-    return await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /**

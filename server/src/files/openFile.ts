@@ -51,6 +51,24 @@ export async function openRegularFile(filePath: string, confineTo?: string): Pro
   return handle;
 }
 
+/**
+ * The UTF-8 text of the regular file at `filePath` (opened as `openRegularFile` opens it), or undefined when it is not
+ * one, lies outside `confineTo`, is larger than `maxBytes`, or cannot be read. Never throws.
+ */
+export async function readRegularTextFile(filePath: string, maxBytes: number, confineTo?: string): Promise<string | undefined> {
+  try {
+    const handle = await openRegularFile(filePath, confineTo);
+    try {
+      if ((await handle.stat()).size > maxBytes) return undefined;
+      return await handle.readFile({ encoding: 'utf8' });
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 /** The real path of `filePath` when it lies inside `root`'s real path. */
 export async function confinedPath(filePath: string, root: string): Promise<string> {
   const [realRoot, realFile] = await Promise.all([realPathOf(root), realPathOf(filePath)]);

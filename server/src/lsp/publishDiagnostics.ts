@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { openRegularFile, isInside } from '../files/openFile';
+import { isInside, readRegularTextFile } from '../files/openFile';
 import { type PublishCheckInput, type PublishFinding, checkPublishFolder, supersededRules } from '../publish/publishChecks';
 import { type PublishFolder, readPublishFolder } from '../publish/publishFolder';
 import { runtimeResolver } from '../publish/runtimeMatch';
@@ -257,20 +257,6 @@ async function findWebConfig(folder: string): Promise<string | undefined> {
   }
 }
 
-async function readWebConfig(file: string, folder: string): Promise<string | undefined> {
-  try {
-    const handle = await openRegularFile(file, folder);
-    try {
-      if ((await handle.stat()).size > WEB_CONFIG_SIZE_CAP) return undefined;
-      return await handle.readFile({ encoding: 'utf8' });
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return undefined;
-  }
-}
-
 function lineAt(text: string, offset: number): number {
   let line = 0;
   for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
@@ -288,7 +274,7 @@ export async function checkFolder(
 ): Promise<CheckPublishFolderResult> {
   if (typeof folder !== 'string' || folder.trim() === '') return { notPublishOutput: true };
   const webConfig = await findWebConfig(folder);
-  const text = webConfig === undefined ? undefined : openText(webConfig) ?? (await readWebConfig(webConfig, folder));
+  const text = webConfig === undefined ? undefined : openText(webConfig) ?? (await readRegularTextFile(webConfig, WEB_CONFIG_SIZE_CAP, folder));
   const model = text === undefined ? undefined : parseWebConfig(text);
   const target = model && !model.isTransform ? publishTargetOf(model) : undefined;
   const facts = await readPublishFolder(folder, { expectedApps: target?.expectedApps ?? [] });

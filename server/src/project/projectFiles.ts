@@ -6,7 +6,7 @@
 
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { confinedPath, isInside, openRegularFile } from '../files/openFile';
+import { confinedPath, isInside, readRegularTextFile } from '../files/openFile';
 
 /** Larger files are not what these are: a project file or web.config of megabytes is not read for a cross-check. */
 const MAX_BYTES = 4 * 1024 * 1024;
@@ -25,20 +25,7 @@ export function projectFileAccess(servedPath: string, roots: readonly string[], 
   return {
     async readText(filePath) {
       if (!isInside(root, filePath)) return undefined;
-      const open = openText(filePath);
-      if (open !== undefined) return open;
-      try {
-        const handle = await openRegularFile(filePath, root);
-        try {
-          const { size } = await handle.stat();
-          if (size > MAX_BYTES) return undefined;
-          return (await handle.readFile({ encoding: 'utf8' })).replace(/^\uFEFF/, '');
-        } finally {
-          await handle.close();
-        }
-      } catch {
-        return undefined;
-      }
+      return openText(filePath) ?? (await readRegularTextFile(filePath, MAX_BYTES, root))?.replace(/^\uFEFF/, '');
     },
     async contains(folder) {
       try {
