@@ -32,6 +32,8 @@ import {
   validateApplicationHost,
   validateLaunchSettings,
   validateProjectFile,
+  isProjectFileName,
+  webConfigHostingModel,
   webConfigHostingModelCrossCheck,
 } from '../service/languageService';
 import { architectureNeed } from '../publish/publishChecks';
@@ -61,8 +63,9 @@ export class ProjectChecks {
   async issues(filePath: string | undefined, text: string, kind: Exclude<ServedFileKind, 'webConfig'>): Promise<Issue[]> {
     if (kind === 'project') {
       const project = readProjectFile(text);
-      const webConfigHostingModel = filePath && /proj$/i.test(filePath) ? await this.webConfigHostingModel(this.access(filePath), path.dirname(filePath)) : undefined;
-      return validateProjectFile(project, webConfigHostingModel ? { webConfigHostingModel } : undefined);
+      // Directory.Build.props and publish profiles are no project a web.config belongs to.
+      const written = filePath && isProjectFileName(path.basename(filePath)) ? await this.hostingModelBeside(filePath) : undefined;
+      return validateProjectFile(project, written ? { webConfigHostingModel: written } : undefined);
     }
     if (kind === 'launchSettings') {
       // Properties/launchSettings.json belongs to the project in the folder above Properties.
@@ -112,13 +115,16 @@ export class ProjectChecks {
     return projectFileAccess(servedPath, this.roots(), this.openText);
   }
 
-  private async webConfigHostingModel(access: ProjectFileAccess, folder: string): Promise<{ value: string } | undefined> {
-    const webConfigPath = await webConfigIn(access, folder);
+  /** The hostingModel the web.config beside a project file writes, if any. */
+  private async hostingModelBeside(projectPath: string): Promise<{ value: string } | undefined> {
+    const access = this.access(projectPath);
+    return this.hostingModelWritten(access, await webConfigIn(access, path.dirname(projectPath)));
+  }
+
+  /** The hostingModel the web.config at `webConfigPath` writes, if any. */
+  private async hostingModelWritten(access: ProjectFileAccess, webConfigPath: string | undefined): Promise<{ value: string } | undefined> {
     const text = webConfigPath && (await access.readText(webConfigPath));
-    if (!text) return undefined;
-    const webConfig = parseWebConfig(text);
-    const value = webConfig.sections[0]?.attributes.find((attribute) => attribute.name === 'hostingModel');
-    return value?.valueClosed && value.value !== undefined ? { value: value.value } : undefined;
+    return text ? webConfigHostingModel(parseWebConfig(text)) : undefined;
   }
 
   /** The properties of the project in `folder`, Directory.Build.props first, for a configuration. */
@@ -140,7 +146,7 @@ export class ProjectChecks {
         const webConfigPath = await webConfigIn(access, folder);
         const values = await this.projectValues(access, folder, 'Debug');
         if (!webConfigPath && !values) continue;
-        const written = await this.webConfigHostingModel(access, folder);
+        const written = await this.hostingModelWritten(access, webConfigPath);
         const model = (written?.value ?? projectHostingModel(values))?.toLowerCase();
         facts.set(application, {
           ...(model === 'inprocess' || model === 'outofprocess' ? { hostingModel: model } : {}),

@@ -7,6 +7,7 @@
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { confinedPath, isInside, readRegularTextFile } from '../files/openFile';
+import { isProjectFileName } from '../service/languageService';
 
 /** Larger files are not what these are: a project file or web.config of megabytes is not read for a cross-check. */
 const MAX_BYTES = 4 * 1024 * 1024;
@@ -46,11 +47,9 @@ export function projectFileAccess(servedPath: string, roots: readonly string[], 
   };
 }
 
-const PROJECT_FILE = /\.(cs|fs|vb)proj$/i;
-
 /** The project file of a folder (the first in name order when there are several), as a path. */
 export async function projectFileIn(access: ProjectFileAccess, folder: string): Promise<string | undefined> {
-  const name = (await access.list(folder)).filter((entry) => PROJECT_FILE.test(entry)).sort()[0];
+  const name = (await access.list(folder)).filter(isProjectFileName).sort()[0];
   return name === undefined ? undefined : path.join(folder, name);
 }
 

@@ -61,13 +61,13 @@ export { debugLevelValue, disableDebugLog, enableDebugLog } from './edits/debugL
 
 // The files around web.config (issue: the project around web.config): which kind a file is, the project files'
 // properties, rules, completion and hover, launchSettings.json, applicationHost.config, and the severities of their rules.
-export { type ServedFileKind, servedFileKind, servedFileKindOfName } from './servedFiles';
+export { type ServedFileKind, isProjectFileName, servedFileKind, servedFileKindOfName } from './servedFiles';
 export { type BuildGlobals, type EvaluatedProperty, type MsbuildProperty, type ProjectFile, configurationsOf, evaluateProperties, evaluatedValue, readProjectFile } from './project/msbuildProject';
 export { validateProjectFile } from './project/projectValidation';
 export { type ProjectValues, projectBitness, projectHostingModel } from './project/projectFacts';
 export { completeProjectFile } from './project/projectCompletion';
 export { hoverProjectFile } from './project/projectHover';
-export { hostingModelCrossCheck, webConfigHostingModelCrossCheck } from './project/hostingModelCrossCheck';
+export { hostingModelCrossCheck, webConfigHostingModel, webConfigHostingModelCrossCheck } from './project/hostingModelCrossCheck';
 export { type LaunchSettings, readLaunchSettings } from './project/launchSettings';
 export { validateLaunchSettings } from './project/launchSettingsValidation';
 export { type AppFacts, type AppHostApplication, type ApplicationHostModel, applicationHostSymbols, readApplicationHost, validateApplicationHost } from './applicationHost/index';

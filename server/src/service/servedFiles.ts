@@ -7,11 +7,17 @@ import { isWebConfigFileName } from './webConfigFiles';
 
 export type ServedFileKind = 'webConfig' | 'project' | 'launchSettings' | 'applicationHost';
 
-const PROJECT_FILE = /\.(cs|fs|vb)proj$|^directory\.build\.props$|\.pubxml$/i;
+const PROJECT_FILE = /\.(cs|fs|vb)proj$/i;
+const MSBUILD_FILE = /^directory\.build\.props$|\.pubxml$/i;
+
+/** A project file proper (`*.csproj`, `*.fsproj`, `*.vbproj`): the one a web.config beside it belongs to. */
+export function isProjectFileName(fileName: string): boolean {
+  return PROJECT_FILE.test(fileName);
+}
 
 export function servedFileKindOfName(fileName: string): ServedFileKind | undefined {
   if (isWebConfigFileName(fileName)) return 'webConfig';
-  if (PROJECT_FILE.test(fileName)) return 'project';
+  if (isProjectFileName(fileName) || MSBUILD_FILE.test(fileName)) return 'project';
   if (/^launchsettings\.json$/i.test(fileName)) return 'launchSettings';
   if (/^applicationhost\.config$/i.test(fileName)) return 'applicationHost';
   return undefined;

@@ -38,9 +38,13 @@ export function hostingModelCrossCheck(webConfigHostingModel: { value: string; s
   }];
 }
 
-/** The cross-check on a parsed web.config: its first `<aspNetCore>`'s hostingModel (the one the SDK keeps) against the project's. */
-export function webConfigHostingModelCrossCheck(document: WebConfigDocument, projectHostingModel: { value: string } | undefined): Issue[] {
+/** The hostingModel of a web.config's first `<aspNetCore>` (the one the SDK keeps at publish), when its value is complete. */
+export function webConfigHostingModel(document: WebConfigDocument): { value: string; start: number; end: number } | undefined {
   const attribute = document.sections.length > 0 ? getAttribute(document.sections[0], 'hostingModel') : undefined;
-  if (!attribute?.valueClosed || attribute.value === undefined) return [];
-  return hostingModelCrossCheck({ value: attribute.value, ...valueSpan(attribute) }, projectHostingModel);
+  return attribute?.valueClosed && attribute.value !== undefined ? { value: attribute.value, ...valueSpan(attribute) } : undefined;
+}
+
+/** The cross-check on a parsed web.config: its hostingModel against the project's. */
+export function webConfigHostingModelCrossCheck(document: WebConfigDocument, projectHostingModel: { value: string } | undefined): Issue[] {
+  return hostingModelCrossCheck(webConfigHostingModel(document), projectHostingModel);
 }
