@@ -19,6 +19,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { publishedConfig } from '../test/unit/cursor';
 import { processMemoryMb } from './memory';
 import { ensureServerBundle } from './serverBundle';
 
@@ -28,21 +29,17 @@ const PEAK_RSS_LIMIT_MB = 300;
 const WATCHDOG_MS = 180_000;
 const SERVER_BIN = path.join(__dirname, '..', 'bin', 'ancm-language-server.js');
 
+/** Where the entries go in the published layout. */
+const ENTRIES = '<!--entries-->';
+
 /** A published web.config whose <environmentVariables> holds entries until the text is `bytes` long. */
 export function hugeWebConfig(bytes: number, entry: (index: number) => string): string {
-  const head = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<configuration>',
-    '  <location path="." inheritInChildApplications="false">',
-    '    <system.webServer>',
-    '      <handlers>',
-    '        <add name="aspNetCore" path="*" verb="*" modules="AspNetCoreModuleV2" resourceType="Unspecified" />',
-    '      </handlers>',
-    '      <aspNetCore processPath="dotnet" arguments=".\\App.dll" stdoutLogEnabled="false" stdoutLogFile=".\\logs\\stdout" hostingModel="inprocess">',
+  const [head, tail] = publishedConfig([
+    '<aspNetCore processPath="dotnet" arguments=".\\App.dll" stdoutLogEnabled="false" stdoutLogFile=".\\logs\\stdout" hostingModel="inprocess">',
     '        <environmentVariables>',
-    '',
-  ].join('\n');
-  const tail = ['        </environmentVariables>', '      </aspNetCore>', '    </system.webServer>', '  </location>', '</configuration>', ''].join('\n');
+    `${ENTRIES}        </environmentVariables>`,
+    '      </aspNetCore>',
+  ].join('\n')).split(ENTRIES);
   const parts = [head];
   let length = head.length + tail.length;
   for (let index = 0; length < bytes; index++) {
