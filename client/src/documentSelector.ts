@@ -6,8 +6,13 @@ import type { DocumentFilter } from 'vscode-languageclient';
 import { EVENT_TEXT_LANGUAGES } from './eventTextSync';
 import { PUBLISHED_WEB_CONFIG_SCHEME } from '../../server/src/protocol/publishedWebConfig';
 
-const WEB = '[wW][eE][bB]';
-const CONFIG = '[cC][oO][nN][fF][iI][gG]';
+/** A glob that matches a name in any letter case (VS Code's globs are case-sensitive). */
+function anyCase(name: string): string {
+  return [...name].map((character) => (/[a-z]/i.test(character) ? `[${character.toLowerCase()}${character.toUpperCase()}]` : character)).join('');
+}
+
+const WEB = anyCase('web');
+const CONFIG = anyCase('config');
 
 export const WEB_CONFIG_GLOBS = [`**/${WEB}.${CONFIG}`, `**/${WEB}.*.${CONFIG}`] as const;
 
@@ -15,11 +20,6 @@ export const WEB_CONFIG_DOCUMENT_SELECTOR: DocumentFilter[] = WEB_CONFIG_GLOBS.f
   { scheme: 'file', pattern },
   { scheme: 'untitled', pattern },
 ]);
-
-/** A glob that matches a name in any letter case (VS Code's globs are case-sensitive). */
-function anyCase(name: string): string {
-  return [...name].map((character) => (/[a-z]/i.test(character) ? `[${character.toLowerCase()}${character.toUpperCase()}]` : character)).join('');
-}
 
 /**
  * The files around web.config: project files, Directory.Build.props, publish profiles, launchSettings.json, and IIS's
