@@ -7,7 +7,7 @@
 
 import * as path from 'node:path';
 import { type ExtensionContext, FileType, type TextDocument, Uri, commands, window, workspace } from 'vscode';
-import { type HostingModelName, type WebConfigEditAction, type WebConfigEdits, isEditRefused } from '../../../server/src/protocol/edits';
+import { type HostingModelName, type WebConfigEditAction, type WebConfigEditResult, type WebConfigEdits, isEditRefused } from '../../../server/src/protocol/edits';
 import type { ServerRequests } from '../serverRequests';
 import type { TargetWebConfig } from '../targetWebConfig';
 import { applyToProjectFile, editWebConfig, editWebConfigAgain } from './documentEdits';
@@ -69,11 +69,15 @@ async function reportHostingModel(server: ServerRequests, target: TargetWebConfi
   }
   const { project, property } = sync;
   const name = path.basename(project.uri.fsPath);
+  // In a trusted workspace nothing comes between: the edit already computed is applied. After a confirmation the
+  // project may have changed while the question was up, so the edit is asked for again.
+  const asked = !workspace.isTrusted;
   if (!(await confirmWriteInRestrictedMode(`Set ${property.name} to ${property.value} in ${name}`))) {
     void window.showInformationMessage(`${message} ${name} still does not set ${property.name} to ${property.value}.`);
     return;
   }
-  if (await syncProjectFile(server, project, model)) void window.showInformationMessage(`${message} ${name} now sets ${property.name} to ${property.value} too, so the two agree.`);
+  const edit = asked ? await projectEdit(server, project, model) : sync.edit;
+  if (await syncProjectFile(project, edit)) void window.showInformationMessage(`${message} ${name} now sets ${property.name} to ${property.value} too, so the two agree.`);
 }
 
 async function offerModuleSwitch(server: ServerRequests, target: TargetWebConfig, module: string): Promise<void> {
@@ -91,9 +95,8 @@ function projectEdit(server: ServerRequests, project: TextDocument, model: Hosti
   return server.computeEdit(project, { action: 'setProjectHostingModel', arg: { model, projectText: project.getText() } });
 }
 
-async function syncProjectFile(server: ServerRequests, project: TextDocument, model: HostingModelName): Promise<boolean> {
+async function syncProjectFile(project: TextDocument, result: WebConfigEditResult): Promise<boolean> {
   const name = path.basename(project.uri.fsPath);
-  const result = await projectEdit(server, project, model);
   if (isEditRefused(result)) {
     void window.showWarningMessage(`${name}: ${result.cannot}`);
     return false;
@@ -104,11 +107,15 @@ async function syncProjectFile(server: ServerRequests, project: TextDocument, mo
 }
 
 /** The web.config's project file when its <AspNetCoreHostingModel> says something else (or nothing). */
-async function projectNeedingSync(server: ServerRequests, webConfig: Uri, model: HostingModelName): Promise<{ project: TextDocument; property: NonNullable<WebConfigEdits['projectProperty']> } | undefined> {
+async function projectNeedingSync(
+  server: ServerRequests,
+  webConfig: Uri,
+  model: HostingModelName,
+): Promise<{ project: TextDocument; property: NonNullable<WebConfigEdits['projectProperty']>; edit: WebConfigEdits } | undefined> {
   const project = await findProjectFile(webConfig);
   if (!project) return undefined;
   const result = await projectEdit(server, project, model);
-  return !isEditRefused(result) && result.edits.length > 0 && result.projectProperty ? { project, property: result.projectProperty } : undefined;
+  return !isEditRefused(result) && result.edits.length > 0 && result.projectProperty ? { project, property: result.projectProperty, edit: result } : undefined;
 }
 
 /**
