@@ -2,17 +2,24 @@
 // shipped bundle, each figure a ratio to fast-xml-parser's parse of the same text measured in the same run:
 //
 //   1. didOpen -> first publishDiagnostics: the first file a fresh server opens (its code not yet compiled by
-//      the JIT, as when VS Code opens a web.config), and later opens in a running server.
+//      the JIT, as when VS Code opens a web.config), and later opens in a running server. The fresh server is
+//      measured against fast-xml-parser's first parse in a fresh node (its code not compiled either), the running
+//      one against its parse once warm.
 //   2. completion p99 on a version already answered (the model is cached), and right after a keystroke
 //      (didChange then completion, as while typing with the suggest widget open), the keystroke at the end of
 //      the file and near its top (where the rest of the model moves by the inserted length).
 //   3. a code action sent right after a didChange, before the debounced validation: the version is validated
 //      once (counted from the server's `validation pass` log lines, the logValidationPasses option).
-//   4. server RSS after opening the 1 MB file, and after 1,000 edits of it all over the file.
+//   4. server RSS after opening the 1 MB file; over 1,000 edits of it all over the file, whether memory grows with
+//      the edits: the heap the server keeps after a full collection (bench/heapProbe.cjs), and its RSS then, at
+//      1,000 edits against the same at 250 (by then V8 has sized its heap for editing).
 //
 //   node --import tsx bench/editorBench.ts
 
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { CodeActionRequest, CompletionRequest } from 'vscode-languageserver-protocol/node';
 import { type Fixture, editOffset, largeWebConfig, typicalWebConfig } from './fixtures';
@@ -33,9 +40,18 @@ const OPEN_SMALL_MAX_MS = 20;
 const COMPLETION_MAX_RATIO = 0.1;
 const COMPLETION_SMALL_P99_MAX_MS = 5;
 const RSS_MAX_MB = 80;
-/** "Flat": the RSS after the edits, settled, within this much of the RSS after the open. */
+/**
+ * "Flat after 1,000 edits": memory does not grow with the edits. After a full collection at 1,000 edits, the heap
+ * in use within this much of the same at 250 (by then V8 has sized its heap for editing and compiled the code) ...
+ */
+const KEPT_GROWTH_MAX_MB = 1;
+/** ... and the RSS within this much. */
 const RSS_GROWTH_MAX_MB = 5;
 const EDITS_FOR_MEMORY = 1_000;
+const EDITS_BEFORE_SIZED = 250;
+const COLD_PARSE_RUNS = 5;
+const HEAP_PROBE = path.join(__dirname, 'heapProbe.cjs');
+const COLD_PARSE_CHILD = path.join(__dirname, 'xmlParseColdChild.cjs');
 const SETTLE_MS = 1_500;
 const COMPLETION_PASSES = 5;
 
@@ -44,6 +60,8 @@ interface Context {
   readonly large: Fixture;
   /** fast-xml-parser's parse, per fixture name. */
   readonly baselines: Map<string, number[]>;
+  /** fast-xml-parser's first parse in a fresh node, per fixture name. */
+  readonly coldBaselines: Map<string, number[]>;
 }
 
 async function main(): Promise<void> {
@@ -51,8 +69,9 @@ async function main(): Promise<void> {
   const large = largeWebConfig(ONE_MIB);
   console.log(`ANCM Tools editor benchmark: node ${process.version}, ${os.cpus().length} cpus (${os.cpus()[0]?.model ?? 'unknown'}), load ${os.loadavg()[0].toFixed(2)}`);
   ensureServerBundle();
-  const context: Context = { typical, large, baselines: new Map() };
+  const context: Context = { typical, large, baselines: new Map(), coldBaselines: new Map() };
   measureBaselines(context);
+  measureColdBaselines(context);
 
   const rows: ResultRow[] = [];
   progress('didOpen -> diagnostics');
@@ -63,17 +82,19 @@ async function main(): Promise<void> {
   const passes = await benchCodeActionValidation(context);
   progress('memory');
   const memory = await benchMemory(context);
-  // The baseline again, after the server runs: the machine's load changes over the run.
+  // The baselines again, after the server runs: the machine's load changes over the run.
   measureBaselines(context);
+  measureColdBaselines(context);
 
   const baseline = (fixture: Fixture) => summarize(context.baselines.get(fixture.name)!);
   for (const fixture of [typical, large]) {
     const parse = baseline(fixture);
+    const coldParse = summarize(context.coldBaselines.get(fixture.name)!);
     const isLarge = fixture === large;
     const cold = summarize(open.cold.get(fixture.name)!);
     const warm = summarize(open.warm.get(fixture.name)!);
-    rows.push(timing(`didOpen -> diagnostics, ${fixture.name}, first file of a fresh server`, cold, parse,
-      isLarge ? ratioTarget(cold.median, parse, OPEN_MAX_RATIO) : msTarget(cold.median, OPEN_SMALL_MAX_MS, 'median')));
+    rows.push(timing(`didOpen -> diagnostics, ${fixture.name}, first file of a fresh server`, cold, coldParse,
+      isLarge ? ratioTarget(cold.median, coldParse, OPEN_MAX_RATIO) : msTarget(cold.median, OPEN_SMALL_MAX_MS, 'median'), COLD_BASELINE_NAME));
     rows.push(timing(`didOpen -> diagnostics, ${fixture.name}, server running`, warm, parse,
       isLarge ? ratioTarget(warm.median, parse, OPEN_MAX_RATIO) : msTarget(warm.median, OPEN_SMALL_MAX_MS, 'median')));
     for (const [figure, passes] of completion.get(fixture.name)!) {
@@ -93,13 +114,42 @@ async function main(): Promise<void> {
     const idle = { name: 'idle server RSS', value: memory.idle };
     rows.push({ figure: `server RSS, ${large.name} open and validated`, unit: 'MB', value: memory.open, p99: undefined, baseline: idle, ratio: memory.open / memory.idle,
       target: { text: `< ${RSS_MAX_MB} MB`, pass: memory.open < RSS_MAX_MB } });
-    rows.push({ figure: `server RSS after ${EDITS_FOR_MEMORY.toLocaleString('en-US')} edits, settled`, unit: 'MB', value: memory.afterEdits, p99: undefined, baseline: idle, ratio: memory.afterEdits / memory.idle,
-      target: { text: `within ${RSS_GROWTH_MAX_MB} MB of the open (${(memory.afterEdits - memory.open).toFixed(1)})`, pass: memory.afterEdits - memory.open <= RSS_GROWTH_MAX_MB } });
+    rows.push({ figure: `server RSS after ${EDITS_FOR_MEMORY.toLocaleString('en-US')} edits, settled (garbage not yet collected)`, unit: 'MB', value: memory.afterEdits, p99: undefined, baseline: idle, ratio: memory.afterEdits / memory.idle, target: undefined });
+    const edits = EDITS_FOR_MEMORY.toLocaleString('en-US');
+    rows.push({ figure: `server heap kept after ${edits} edits (after a full collection)`, unit: 'MB', value: memory.edited.keptMb, p99: undefined,
+      baseline: { name: `kept at ${EDITS_BEFORE_SIZED} edits`, value: memory.sized.keptMb }, ratio: memory.edited.keptMb / memory.sized.keptMb,
+      target: { text: `within ${KEPT_GROWTH_MAX_MB} MB of ${EDITS_BEFORE_SIZED} edits (${signed(memory.edited.keptMb - memory.sized.keptMb)})`, pass: memory.edited.keptMb - memory.sized.keptMb <= KEPT_GROWTH_MAX_MB } });
+    rows.push({ figure: `server RSS after ${edits} edits (after a full collection)`, unit: 'MB', value: memory.edited.rss, p99: undefined,
+      baseline: { name: `RSS at ${EDITS_BEFORE_SIZED} edits, collected`, value: memory.sized.rss }, ratio: memory.edited.rss / memory.sized.rss,
+      target: { text: `within ${RSS_GROWTH_MAX_MB} MB of ${EDITS_BEFORE_SIZED} edits (${signed(memory.edited.rss - memory.sized.rss)})`, pass: memory.edited.rss - memory.sized.rss <= RSS_GROWTH_MAX_MB } });
     rows.push({ figure: `server peak RSS over the ${EDITS_FOR_MEMORY.toLocaleString('en-US')} edits`, unit: 'MB', value: memory.peak, p99: undefined, baseline: idle, ratio: memory.peak / memory.idle, target: undefined });
   } else {
     console.log('Server memory not measured: this OS has no /proc.');
   }
   console.log(`\n${formatTable(rows)}\n\n${formatVerdict(rows)}`);
+}
+
+/**
+ * fast-xml-parser's first parse of each fixture in a fresh node, appended to earlier samples: the baseline of the
+ * server's first file, when neither's code has been compiled by the JIT yet.
+ */
+function measureColdBaselines(context: Context): void {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'ancm-bench-cold-'));
+  try {
+    for (const fixture of [context.typical, context.large]) {
+      const file = path.join(folder, 'web.config');
+      writeFileSync(file, fixture.text);
+      const samples = context.coldBaselines.get(fixture.name) ?? [];
+      for (let run = 0; run < COLD_PARSE_RUNS; run++) {
+        const child = spawnSync(process.execPath, [COLD_PARSE_CHILD, file], { encoding: 'utf8', timeout: 60_000 });
+        if (child.status !== 0) throw new Error(`fast-xml-parser's cold parse failed: ${child.stderr}`);
+        samples.push(Number(child.stdout));
+      }
+      context.coldBaselines.set(fixture.name, samples);
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /** fast-xml-parser's parse of each fixture, with attributes as our model keeps them; appended to earlier samples. */
@@ -241,45 +291,90 @@ interface MemoryResult {
   readonly open: number;
   readonly afterEdits: number;
   readonly peak: number;
+  /** After a full collection (heapProbe.cjs): the heap in use (MiB) and the RSS, once V8 has sized its heap for editing ... */
+  readonly sized: Collected;
+  /** ... and after all the edits. */
+  readonly edited: Collected;
+}
+
+interface Collected {
+  readonly keptMb: number;
+  readonly rss: number;
 }
 
 /**
- * RSS once the 1 MB file is open and validated, and after 1,000 keystrokes all over it (each followed by a
- * completion, so each builds a model; the debounced validation runs now and then), both settled.
+ * RSS once the 1 MB file is open and validated (the server as shipped), then, in a server with the heap probe,
+ * 1,000 keystrokes all over it (each followed by a completion, so each builds a model; the debounced validation
+ * runs now and then). Each keystroke makes a new 1 MB text, garbage at the next one, which V8 collects when its
+ * heap limit says so: the settled RSS after the edits is mostly that garbage. Whether memory grows with the edits
+ * is read after full collections, at 250 edits and at 1,000.
  */
 async function benchMemory(context: Context): Promise<MemoryResult | undefined> {
   const fixture = context.large;
-  return withServer({}, async (lsp) => {
-    const uri = 'file:///bench/memory/web.config';
+  const uri = 'file:///bench/memory/web.config';
+  const shipped = await withServer({}, async (lsp) => {
     const idle = await settledRss(lsp);
     await lsp.open(uri, fixture.text);
     await lsp.diagnosed(uri, 1);
-    const open = await settledRss(lsp);
-    const positionAt = positionFinder(fixture.text);
-    const probe = positionAt(findProbes(fixture.text)[1].offset);
-    // Inside rule names spread over the whole file; a character typed and taken back in turn.
-    const places: Position[] = [];
-    for (let at = fixture.text.indexOf('legacy host '); at >= 0; at = fixture.text.indexOf('legacy host ', at + 1)) places.push(positionAt(at + 'legacy host '.length));
-    let version = 1;
-    for (let edit = 0; edit < EDITS_FOR_MEMORY; edit++) {
-      const place = places[Math.floor(edit / 2) * 97 % places.length];
-      version++;
-      const insert = edit % 2 === 0;
-      await lsp.change(uri, version, place, insert ? place : { line: place.line, character: place.character + 1 }, insert ? 'x' : '');
-      await lsp.request(CompletionRequest.type, { textDocument: { uri }, position: probe });
-      if (edit % 100 === 99) await lsp.diagnosed(uri, version);
-    }
-    await lsp.diagnosed(uri, version);
-    const afterEdits = await settledRss(lsp);
-    const peak = processMemoryMb(lsp.pid, 'VmHWM');
-    if (idle === undefined || open === undefined || afterEdits === undefined || peak === undefined) return undefined;
-    return { idle, open, afterEdits, peak };
+    return { idle, open: await settledRss(lsp) };
   });
+  const heapFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'ancm-bench-heap-')), 'heap');
+  try {
+    return await withServer({ nodeArgs: ['--expose-gc', '--require', HEAP_PROBE], env: { ANCM_BENCH_HEAP_FILE: heapFile } }, async (lsp) => {
+      await lsp.open(uri, fixture.text);
+      await lsp.diagnosed(uri, 1);
+      const positionAt = positionFinder(fixture.text);
+      const probe = positionAt(findProbes(fixture.text)[1].offset);
+      // Inside rule names spread over the whole file; a character typed and taken back in turn.
+      const places: Position[] = [];
+      for (let at = fixture.text.indexOf('legacy host '); at >= 0; at = fixture.text.indexOf('legacy host ', at + 1)) places.push(positionAt(at + 'legacy host '.length));
+      let version = 1;
+      let sized: Collected | undefined;
+      for (let edit = 0; edit < EDITS_FOR_MEMORY; edit++) {
+        const place = places[Math.floor(edit / 2) * 97 % places.length];
+        version++;
+        const insert = edit % 2 === 0;
+        await lsp.change(uri, version, place, insert ? place : { line: place.line, character: place.character + 1 }, insert ? 'x' : '');
+        await lsp.request(CompletionRequest.type, { textDocument: { uri }, position: probe });
+        if (edit % 100 === 99) await lsp.diagnosed(uri, version);
+        if (edit === EDITS_BEFORE_SIZED - 1) {
+          await lsp.diagnosed(uri, version);
+          sized = await collected(lsp, heapFile);
+        }
+      }
+      await lsp.diagnosed(uri, version);
+      const afterEdits = await settledRss(lsp);
+      const edited = await collected(lsp, heapFile);
+      const peak = processMemoryMb(lsp.pid, 'VmHWM');
+      if (shipped.idle === undefined || shipped.open === undefined || afterEdits === undefined || peak === undefined || !sized || !edited) return undefined;
+      return { idle: shipped.idle, open: shipped.open, afterEdits, peak, sized, edited };
+    });
+  } finally {
+    rmSync(path.dirname(heapFile), { recursive: true, force: true });
+  }
 }
 
 async function settledRss(lsp: LanguageServerProcess): Promise<number | undefined> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   return processMemoryMb(lsp.pid, 'VmRSS');
+}
+
+/** A full collection in the server (SIGUSR2 to heapProbe.cjs): the heap it keeps, and its RSS right after. */
+async function collected(lsp: LanguageServerProcess, heapFile: string): Promise<Collected | undefined> {
+  if (existsSync(heapFile)) unlinkSync(heapFile);
+  process.kill(lsp.pid, 'SIGUSR2');
+  const deadline = performance.now() + 10_000;
+  while (!existsSync(heapFile) || readFileSync(heapFile, 'utf8') === '') {
+    if (performance.now() > deadline) throw new Error('the server did not answer the heap probe');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const rss = processMemoryMb(lsp.pid, 'VmRSS');
+  return rss === undefined ? undefined : { keptMb: Number(readFileSync(heapFile, 'utf8')), rss };
+}
+
+function signed(mb: number): string {
+  return `${mb >= 0 ? '+' : ''}${mb.toFixed(1)}`;
 }
 
 async function withServer<T>(options: Parameters<typeof LanguageServerProcess.start>[0], run: (lsp: LanguageServerProcess) => Promise<T>): Promise<T> {
@@ -302,8 +397,10 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-function timing(figure: string, measured: Summary, baseline: Summary, target: ResultRow['target']): ResultRow {
-  return { figure, unit: 'ms', value: measured.median, p99: measured.p99, baseline: { name: 'fast-xml-parser parse', value: baseline.median }, ratio: measured.median / baseline.median, target };
+const COLD_BASELINE_NAME = 'fast-xml-parser first parse, fresh node';
+
+function timing(figure: string, measured: Summary, baseline: Summary, target: ResultRow['target'], baselineName = 'fast-xml-parser parse'): ResultRow {
+  return { figure, unit: 'ms', value: measured.median, p99: measured.p99, baseline: { name: baselineName, value: baseline.median }, ratio: measured.median / baseline.median, target };
 }
 
 function ratioTarget(value: number, baseline: Summary, maxRatio: number, what = 'median'): ResultRow['target'] {

@@ -34,6 +34,8 @@ export interface Position {
 export interface ServerStartOptions {
   /** Flags for the server's node (`--cpu-prof` to profile it, `--expose-gc`). */
   readonly nodeArgs?: readonly string[];
+  /** Variables added to the server's environment. */
+  readonly env?: Readonly<Record<string, string>>;
   /** The server's initializationOptions (ServerInitializationOptions in server/src/server.ts). */
   readonly initializationOptions?: object;
 }
@@ -49,7 +51,7 @@ export class LanguageServerProcess {
   private readonly diagnosticsWaiters: { readonly uri: string; readonly version: number; readonly resolve: () => void }[] = [];
 
   private constructor(options: ServerStartOptions) {
-    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BIN, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BIN, '--stdio'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, ...options.env } });
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
     this.child.stderr.on('data', (chunk: Buffer) => {
       this.log.push(chunk.toString());

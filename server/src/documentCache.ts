@@ -7,6 +7,7 @@
 // one of the whole file on every keystroke that asks for completion (issue 13).
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { withoutYoungGenerationGrowth } from './lsp/heapHeuristics';
 import { type EditedRegion, type LanguageService, type WebConfigDocument, getLanguageService, mergeEdit } from './service/languageService';
 
 interface CachedModel {
@@ -36,7 +37,7 @@ export class DocumentModelCache {
       model = this.service.reparseWebConfig(cached.model, text, cached.edits);
     }
     this.lastBuild = model ? 'incremental' : 'full';
-    model ??= this.service.parseWebConfig(text);
+    model ??= withoutYoungGenerationGrowth(() => this.service.parseWebConfig(text));
     this.models.set(document.uri, { version: document.version, model, edits: undefined });
     return model;
   }

@@ -24,7 +24,7 @@ import { PUBLISH_WATCH_GLOB, PublishFolderChecks, checkFolder } from './lsp/publ
 import { type LogAccess, registerLogSessions } from './lsp/logSessions';
 import { RawLogFeatures, isRawLogDocument } from './lsp/rawLogs';
 import { SettingsStore } from './lsp/settings';
-import { withoutPretenuring } from './lsp/validationHeap';
+import { withoutPretenuring } from './lsp/heapHeuristics';
 import { ProjectChecks } from './project/projectChecks';
 import { registerPublishedWebConfigRequest } from './lsp/publishedWebConfig';
 import { type Issue, getLanguageService, getQuickFixes, isWebConfigUri, servedFileKind, withSeverityOverrides } from './service/languageService';

@@ -10,8 +10,11 @@ import { PackageManager, listFiles } from '@vscode/vsce';
 const ROOT = join(__dirname, '..', '..');
 const built = existsSync(join(ROOT, 'dist', 'client.js')) ? false : 'dist/ is not built (npm run build)';
 
-/** The bundles and assets the client loads at run time: extension.ts starts dist/server.js, logPanelProvider.ts serves the rest. */
-const LOADED_FROM_DIST = ['dist/server.js', 'dist/logPanel.js', 'dist/logPanel.css', 'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf'];
+/**
+ * The bundles and assets loaded at run time: extension.ts starts dist/server.js, which starts the history search's
+ * worker (historySearchWorkerClient.ts); logPanelProvider.ts serves the rest.
+ */
+const LOADED_FROM_DIST = ['dist/server.js', 'dist/historySearchWorker.js', 'dist/logPanel.js', 'dist/logPanel.css', 'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf'];
 
 /** Everything a .vsix may hold; a source file, a source map, a test or the CLI bundle fails it. */
 const SHIPPABLE =

@@ -86,7 +86,7 @@ function findStatus(status: string, substatus: string | undefined): StatusCodeKe
   return STATUS_BY_CODE.get(status) ?? STATUS_BY_CODE.get(`${status}.0`);
 }
 
-const STATUS_INPUT = /^(?:HTTP(?:\s+(?:Error|status))?\s*:?\s*)?([45]\d\d)(?:\.(\d{1,2}))?(?:\s*[-–:].*)?$/i;
+const STATUS_INPUT = /^(?:HTTP(?:\s+(?:Error|status))?\s*:?\s*)?([45]\d\d)(?:\.(\d{1,2}))?(?:\s*[-\u2013:].*)?$/i;
 const EVENT_INPUT = /^(?:event(?:\s*id)?\s*:?\s*)?(\d{4})$/i;
 const HEX_INPUT = /^(?:0x([0-9a-f]{1,8})|([0-9a-f]{8}))$/i;
 const DECIMAL_INPUT = /^(-?\d{1,10})$/;

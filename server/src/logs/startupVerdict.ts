@@ -185,7 +185,7 @@ export class StartupVerdicts {
     return { ...common, outcome: 'starting', summary: `${who} is starting: ${last.text}, not listening yet${limitText}` };
   }
 
-  /** `framework … not found (found …) → install …`, else the cause's meaning and its first fix. */
+  /** `framework ... not found (found ...) -> install ...`, else the cause's meaning and its first fix. */
   private problem(process: ProcessStart, causes: readonly string[]): string {
     const framework = process.framework.result;
     if (framework && (causes.length === 0 || causes[0] === 'framework-not-found' || causes.includes('framework-not-found'))) {
