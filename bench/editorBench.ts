@@ -54,6 +54,8 @@ const HEAP_PROBE = path.join(__dirname, 'heapProbe.cjs');
 const COLD_PARSE_CHILD = path.join(__dirname, 'xmlParseColdChild.cjs');
 const SETTLE_MS = 1_500;
 const COMPLETION_PASSES = 5;
+/** Samples of each figure per pass: a p99 of fewer than 100 is the slowest one (of 200, the third slowest). */
+const SAMPLES_PER_PASS = 200;
 
 interface Context {
   readonly typical: Fixture;
@@ -226,11 +228,11 @@ async function benchCompletion(context: Context): Promise<Map<string, Map<string
       for (let pass = 0; pass < COMPLETION_PASSES; pass++) {
         const cached: number[] = [];
         figures.get('completion, version already answered')!.push(cached);
-        for (let round = 0; round < 10 * probes.length; round++) cached.push(await timed(() => complete(round)));
+        for (let round = 0; round < SAMPLES_PER_PASS; round++) cached.push(await timed(() => complete(round)));
         for (const [index, place] of places.entries()) {
           const samples: number[] = [];
           figures.get(index === 0 ? 'didChange + completion, keystroke at the end' : 'didChange + completion, keystroke near the top')!.push(samples);
-          for (let keystroke = 0; keystroke < 60; keystroke++) {
+          for (let keystroke = 0; keystroke < SAMPLES_PER_PASS; keystroke++) {
             // A character typed, then taken back: the text stays the same length over a pair.
             version++;
             const insert = version % 2 === 0;
