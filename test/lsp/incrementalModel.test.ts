@@ -53,7 +53,7 @@ function snapshot(model: WebConfigDocument): unknown {
     start: node.start,
     nameStart: node.nameStart,
     nameEnd: node.nameEnd,
-    attributes: node.attributes.map((attribute) => ({ ...attribute })),
+    attributes: node.attributes.map(({ name, nameStart, nameEnd, equalsAt, value, valueStart, valueEnd, quote, valueClosed, end }) => ({ name, nameStart, nameEnd, equalsAt, value, valueStart, valueEnd, quote, valueClosed, end })),
     startTagEnd: node.startTagEnd,
     startTagLimit: node.startTagLimit,
     selfClosing: node.selfClosing,

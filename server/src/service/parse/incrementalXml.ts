@@ -128,15 +128,7 @@ function shiftElement(element: XmlElement, delta: number): void {
   mutable.nameEnd += delta;
   if (mutable.startTagEnd !== undefined) mutable.startTagEnd += delta;
   mutable.startTagLimit += delta;
-  for (const attribute of element.attributes) {
-    const moved = attribute as Mutable<typeof attribute>;
-    moved.nameStart += delta;
-    moved.nameEnd += delta;
-    if (moved.equalsAt !== undefined) moved.equalsAt += delta;
-    if (moved.valueStart !== undefined) moved.valueStart += delta;
-    if (moved.valueEnd !== undefined) moved.valueEnd += delta;
-    moved.end += delta;
-  }
+  // Its attributes' offsets are relative to its start (xmlDocument.ts ScannedAttribute): they move with it.
   shiftEnd(element, delta);
 }
 
