@@ -2,7 +2,7 @@
 // Type-checking is separate (`tsc --noEmit`, run by `npm run build`).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -49,7 +49,7 @@ await Promise.all([
   }),
   copyWebviewStyles(),
 ]);
-await assertAsciiBundles(['client', 'server', 'cli', 'historySearchWorker', 'logPanel']);
+await assertAsciiBundles();
 
 // The webview's stylesheet, and the codicon font VS Code's own views use, served from dist/ (the only
 // folder the webview may load from).
@@ -65,13 +65,13 @@ async function copyWebviewStyles() {
 // V8 keeps a script's source in memory (functions are compiled when first called), one byte a character when all of
 // them are Latin-1 and two otherwise: a single `…` in a comment esbuild kept made the server's 1.3 MB source take
 // 2.6 MB of its heap. esbuild writes such characters in strings as escapes (charset ascii); comments are checked here.
-async function assertAsciiBundles(names) {
-  for (const name of names) {
-    const text = await readFile(`dist/${name}.js`, 'utf8');
+async function assertAsciiBundles() {
+  for (const name of (await readdir('dist')).filter((file) => file.endsWith('.js'))) {
+    const text = await readFile(`dist/${name}`, 'utf8');
     const at = text.search(/[^\x00-\x7f]/);
     if (at < 0) continue;
     const line = text.slice(0, at).split('\n').length;
-    console.error(`dist/${name}.js:${line}: "${text[at]}" is not ASCII; the bundle's source would take two bytes a character in memory. Write it in ASCII in the source (likely a comment).`);
+    console.error(`dist/${name}:${line}: "${text[at]}" is not ASCII; the bundle's source would take two bytes a character in memory. Write it in ASCII in the source (likely a comment).`);
     process.exitCode = 1;
   }
 }

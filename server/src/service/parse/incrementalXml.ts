@@ -35,8 +35,8 @@ const MAX_REGION_ELEMENTS = 5_000;
 
 /**
  * The model of `text`, which is `previous.text` with `region` edited, built from `previous`. It takes over
- * `previous`'s elements, attributes and comments and changes them in place: `previous` must not be used after
- * a call, whatever it returns. Undefined when only a full parse gives the right model.
+ * `previous`'s elements (their attributes with them) and comments and changes them in place: `previous` must not
+ * be used after a call, whatever it returns. Undefined when only a full parse gives the right model.
  */
 export function reparseXml(previous: XmlDocument, text: string, region: EditedRegion): XmlDocument | undefined {
   const { start, oldEnd, newEnd } = region;

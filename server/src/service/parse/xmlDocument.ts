@@ -422,7 +422,7 @@ class XmlScanner {
     const afterName = this.skipWhitespace(nameEnd);
     if (text.charCodeAt(afterName) !== EQUALS) {
       this.pos = nameEnd;
-      return new ScannedAttribute(element, name, nameStart, nameEnd, undefined, undefined, undefined, undefined, undefined, false, nameEnd);
+      return noValue(element, name, nameStart, nameEnd, undefined, nameEnd);
     }
     const equalsAt = afterName;
     const valueAt = this.skipWhitespace(equalsAt + 1);
@@ -436,7 +436,7 @@ class XmlScanner {
       return new ScannedAttribute(element, name, nameStart, nameEnd, equalsAt, decodeEntities(raw), valueAt, valueEnd, undefined, false, valueEnd);
     }
     this.pos = equalsAt + 1;
-    return new ScannedAttribute(element, name, nameStart, nameEnd, equalsAt, undefined, undefined, undefined, undefined, false, equalsAt + 1);
+    return noValue(element, name, nameStart, nameEnd, equalsAt, equalsAt + 1);
   }
 
   /**
@@ -545,6 +545,10 @@ function hasRepeatedAttribute(attributes: readonly XmlAttribute[]): boolean {
   return new Set(attributes.map((attribute) => attribute.name)).size !== attributes.length;
 }
 
+/** An attribute with a name (and perhaps `=`) but no value yet. */
+function noValue(element: XmlElement, name: string, nameStart: number, nameEnd: number, equalsAt: number | undefined, end: number): XmlAttribute {
+  return new ScannedAttribute(element, name, nameStart, nameEnd, equalsAt, undefined, undefined, undefined, undefined, false, end);
+}
 
 /** Whether the element's start tag, content or end tag covers the offset (an open element covers its end). */
 export function elementCovers(element: XmlElement, offset: number): boolean {
